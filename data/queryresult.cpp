@@ -12,7 +12,14 @@ struct QueryResult::Data
     ResultFormat format = ResultFormat::Text;
     QList<QByteArray> cells;
     qint64 affectedRows = -1;
+
+    friend bool operator==(const Data &, const Data &) = default;
 };
+
+bool operator==(const QueryResult &lhs, const QueryResult &rhs)
+{
+    return lhs.d == rhs.d || *lhs.d == *rhs.d;
+}
 
 QueryResult::QueryResult()
     : d(std::make_shared<const Data>())

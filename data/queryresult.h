@@ -54,6 +54,9 @@ public:
     qint64 toInt(int row, int column, qint64 fallback = 0) const;
     double toDouble(int row, int column, double fallback = 0.0) const;
 
+    /// Same columns, types, format and values.
+    friend bool operator==(const QueryResult &lhs, const QueryResult &rhs);
+
 private:
     struct Data;
     std::shared_ptr<const Data> d;

@@ -38,6 +38,8 @@ struct Error
     {
         return detail.isEmpty() ? message : message + QStringLiteral(" (") + detail + u')';
     }
+
+    friend bool operator==(const Error &, const Error &) = default;
 };
 
 template<typename T>
