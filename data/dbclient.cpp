@@ -53,9 +53,8 @@ void DbClient::open(const QString &conninfo)
 {
     Q_ASSERT(thread() == QThread::currentThread());
     m_conninfo = conninfo;
-    QMetaObject::invokeMethod(m_session, [session = m_session, conninfo] {
-        session->open(conninfo, {});
-    });
+    QMetaObject::invokeMethod(m_session,
+                              [session = m_session, conninfo] { session->open(conninfo, {}); });
 }
 
 void DbClient::setPassword(const QString &password)
@@ -90,9 +89,8 @@ void DbClient::cancel(QueryId id)
 void DbClient::listen(const QString &channel)
 {
     Q_ASSERT(thread() == QThread::currentThread());
-    QMetaObject::invokeMethod(m_session, [session = m_session, channel] {
-        session->listen(channel);
-    });
+    QMetaObject::invokeMethod(m_session,
+                              [session = m_session, channel] { session->listen(channel); });
 }
 
 void DbClient::handleStateChanged(ConnectionState state, const QString &error)

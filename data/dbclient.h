@@ -66,7 +66,9 @@ public:
     void listen(const QString &channel);
 
     ConnectionState state() const { return m_state; }
+
     QString conninfo() const { return m_conninfo; }
+
     /// The last connection error, for the status bar and the login dialog.
     QString lastError() const { return m_lastError; }
 

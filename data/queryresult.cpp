@@ -23,19 +23,15 @@ bool operator==(const QueryResult &lhs, const QueryResult &rhs)
 
 QueryResult::QueryResult()
     : d(std::make_shared<const Data>())
-{
-}
+{}
 
 QueryResult::QueryResult(QStringList columnNames,
                          QList<quint32> columnTypes,
                          ResultFormat format,
                          QList<QByteArray> cells,
                          qint64 affectedRows)
-    : d(std::make_shared<const Data>(Data{std::move(columnNames),
-                                          std::move(columnTypes),
-                                          format,
-                                          std::move(cells),
-                                          affectedRows}))
+    : d(std::make_shared<const Data>(Data{
+        std::move(columnNames), std::move(columnTypes), format, std::move(cells), affectedRows}))
 {
     Q_ASSERT(d->names.size() == d->types.size());
     Q_ASSERT(d->names.isEmpty() || d->cells.size() % d->names.size() == 0);
@@ -87,9 +83,8 @@ QVariant QueryResult::value(int row, int column) const
     if (isNull(row, column)) {
         return {};
     }
-    return decodePgValue(d->types.at(column),
-                         d->format,
-                         d->cells.at(qsizetype(row) * d->names.size() + column));
+    return decodePgValue(
+        d->types.at(column), d->format, d->cells.at(qsizetype(row) * d->names.size() + column));
 }
 
 QByteArray QueryResult::bytes(int row, int column) const

@@ -67,7 +67,8 @@ Error errorFromResult(const PGresult *result, const QString &sql)
         detail << QStringLiteral("context: ") + w;
     }
     error.detail = detail.join(QStringLiteral("; "));
-    qCDebug(lcPg) << "statement failed:" << error.sqlState << error.message << "in" << sql.left(200);
+    qCDebug(lcPg) << "statement failed:" << error.sqlState << error.message << "in"
+                  << sql.left(200);
     return error;
 }
 
@@ -80,9 +81,8 @@ QString quoteIdentifier(const QString &name)
     return u'"' + quoted + u'"';
 }
 
-Result<std::unique_ptr<PgConnection>> PgConnection::open(const QString &conninfo,
-                                                         const QString &password,
-                                                         const std::atomic_bool *stop)
+Result<std::unique_ptr<PgConnection>>
+PgConnection::open(const QString &conninfo, const QString &password, const std::atomic_bool *stop)
 {
     const QByteArray info = conninfo.toUtf8();
     const QByteArray pass = password.toUtf8();
@@ -121,9 +121,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const QString &conninfo
             return connectError();
         }
         // The socket may change between PQconnectPoll calls (libpq docs), so ask every time.
-        pollfd pfd{PQsocket(conn.get()),
-                   short(status == PGRES_POLLING_READING ? POLLIN : POLLOUT),
-                   0};
+        pollfd pfd{
+            PQsocket(conn.get()), short(status == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
         int ready = 0;
         while (ready == 0) {
             if (stop && stop->load()) {
@@ -146,6 +145,13 @@ PgConnection::PgConnection(PgConnPtr conn)
     , m_cancel(PQgetCancel(m_conn.get()))
 {
     PQsetClientEncoding(m_conn.get(), "UTF8");
+    // Server notices (and the FATAL text of a terminated session) go to our log, not to stderr.
+    PQsetNoticeProcessor(
+        m_conn.get(),
+        [](void *, const char *message) {
+            qCDebug(lcPg) << "server notice:" << QString::fromUtf8(message).trimmed();
+        },
+        nullptr);
 }
 
 PgConnection::~PgConnection()
@@ -163,9 +169,8 @@ Error PgConnection::lastError(ErrorCode fallback, const QString &what) const
                  {}};
 }
 
-Result<QueryResult> PgConnection::takeResult(PgResultPtr result,
-                                             ResultFormat format,
-                                             const QString &sql)
+Result<QueryResult>
+PgConnection::takeResult(PgResultPtr result, ResultFormat format, const QString &sql)
 {
     if (!result) {
         return tl::unexpected(lastError(ErrorCode::Connection, QStringLiteral("no result")));
@@ -201,7 +206,8 @@ Result<QueryResult> PgConnection::takeResult(PgResultPtr result,
                 cells << QByteArray();
             } else {
                 // Never null, also for an empty value: a null QByteArray means SQL NULL.
-                cells << QByteArray(PQgetvalue(result.get(), r, c), PQgetlength(result.get(), r, c));
+                cells << QByteArray(PQgetvalue(result.get(), r, c),
+                                    PQgetlength(result.get(), r, c));
             }
         }
     }
@@ -213,9 +219,8 @@ Result<QueryResult> PgConnection::takeResult(PgResultPtr result,
                        affected.isEmpty() ? -1 : affected.toLongLong());
 }
 
-Result<QueryResult> PgConnection::exec(const QString &sql,
-                                       const QVariantList &params,
-                                       ResultFormat format)
+Result<QueryResult>
+PgConnection::exec(const QString &sql, const QVariantList &params, ResultFormat format)
 {
     const QByteArray statement = sql.toUtf8();
     const PgParams p = encodePgParams(params);
@@ -332,9 +337,8 @@ Result<QList<PgNotification>> PgConnection::pollNotifications()
     QList<PgNotification> received;
     // Drain every pending notification, not just one per wake-up (the QGIS listener lag bug).
     while (PGnotify *notify = PQnotifies(m_conn.get())) {
-        received.append(PgNotification{QString::fromUtf8(notify->relname),
-                                       QString::fromUtf8(notify->extra),
-                                       notify->be_pid});
+        received.append(PgNotification{
+            QString::fromUtf8(notify->relname), QString::fromUtf8(notify->extra), notify->be_pid});
         PQfreemem(notify);
     }
     if (PQstatus(m_conn.get()) == CONNECTION_BAD) {

@@ -37,9 +37,10 @@ public:
     /// overrides ~/.pgpass for this connection only and is never written anywhere.
     /// stop, if given, is polled while connecting so that a shutdown is not held up by a dead host.
     /// Fails with ErrorCode::Authentication when the server wants a password we do not have.
-    [[nodiscard]] static Result<std::unique_ptr<PgConnection>> open(
-        const QString &conninfo, const QString &password = {},
-        const std::atomic_bool *stop = nullptr);
+    [[nodiscard]] static Result<std::unique_ptr<PgConnection>> open(const QString &conninfo,
+                                                                    const QString &password = {},
+                                                                    const std::atomic_bool *stop
+                                                                    = nullptr);
 
     ~PgConnection();
     PgConnection(const PgConnection &) = delete;

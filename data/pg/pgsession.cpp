@@ -53,9 +53,8 @@ void PgSession::open(const QString &conninfo, const QString &password)
     m_backoffMs = 0;
     m_reconnectTimer->stop();
     setConnection(nullptr);
-    Q_EMIT stateChanged(m_wasConnected ? ConnectionState::Reconnecting
-                                       : ConnectionState::Connecting,
-                        {});
+    Q_EMIT stateChanged(
+        m_wasConnected ? ConnectionState::Reconnecting : ConnectionState::Connecting, {});
     connectNow();
 }
 
@@ -167,9 +166,8 @@ void PgSession::run(QueryId id, const QString &sql, const QVariantList &params, 
             std::lock_guard lock(m_mutex);
             m_running = 0;
         }
-        Q_EMIT queryFinished(id,
-                             fail(ErrorCode::Connection,
-                                  QStringLiteral("not connected to the database")));
+        Q_EMIT queryFinished(
+            id, fail(ErrorCode::Connection, QStringLiteral("not connected to the database")));
         return;
     }
     // The notifier must not fire while libpq reads the statement's result on the same socket.

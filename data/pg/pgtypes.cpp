@@ -67,7 +67,8 @@ QVariant decodeBinaryNumeric(QByteArrayView bytes)
     QString integerPart;
     for (int w = weight, i = 0; w >= 0; --w, ++i) {
         const int d = digit(i);
-        integerPart += i == 0 ? QString::number(d) : QStringLiteral("%1").arg(d, 4, 10, QChar(u'0'));
+        integerPart
+            += i == 0 ? QString::number(d) : QStringLiteral("%1").arg(d, 4, 10, QChar(u'0'));
     }
     if (integerPart.isEmpty()) {
         integerPart = QStringLiteral("0");
@@ -153,8 +154,9 @@ QVariant decodeBinary(quint32 typeOid, QByteArrayView bytes)
     case pgoid::Numeric:
         return decodeBinaryNumeric(bytes);
     case pgoid::Uuid:
-        return bytes.size() == 16 ? QVariant(QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces))
-                                  : QVariant();
+        return bytes.size() == 16
+                   ? QVariant(QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces))
+                   : QVariant();
     default:
         return bytes.toByteArray();
     }
@@ -299,8 +301,9 @@ PgParams encodePgParams(const QVariantList &params)
     for (const QVariant &param : params) {
         const bool isNull = !param.isValid() || param.isNull();
         const bool isBinary = !isNull && param.typeId() == QMetaType::QByteArray;
-        out.storage.push_back(isNull ? QByteArray() : isBinary ? param.toByteArray()
-                                                               : encodeText(param));
+        out.storage.push_back(isNull     ? QByteArray()
+                              : isBinary ? param.toByteArray()
+                                         : encodeText(param));
         out.formats.push_back(isBinary ? 1 : 0);
         out.types.push_back(isBinary ? pgoid::Bytea : 0);
         out.lengths.push_back(int(out.storage.back().size()));

@@ -9,19 +9,19 @@ namespace infrasight {
 
 /// What kind of failure an Error reports. User-facing text is chosen from this in ui/ and app/.
 enum class ErrorCode {
-    InvalidArgument, ///< the caller passed something malformed (bad WKB, bad option, bad CRS)
-    NotFound,        ///< a file, row, program or resource does not exist
-    Io,              ///< a file or socket could not be read or written
-    Connection,      ///< the database (or another server) is unreachable or went away
-    Authentication,  ///< the server asked for a password or refused the one given
-    Query,           ///< the server refused a statement (see sqlState)
-    PermissionDenied,///< the database role may not do this (SQLSTATE 42501)
-    Conflict,        ///< optimistic concurrency: someone else changed the row
-    SchemaTooNew,    ///< the database schema is newer than this program
-    Cancelled,       ///< the operation was cancelled on request
-    Projection,      ///< PROJ could not create or apply a transformation
-    Gdal,            ///< GDAL/OGR reported a failure
-    Internal,        ///< a bug: an invariant did not hold
+    InvalidArgument,  ///< the caller passed something malformed (bad WKB, bad option, bad CRS)
+    NotFound,         ///< a file, row, program or resource does not exist
+    Io,               ///< a file or socket could not be read or written
+    Connection,       ///< the database (or another server) is unreachable or went away
+    Authentication,   ///< the server asked for a password or refused the one given
+    Query,            ///< the server refused a statement (see sqlState)
+    PermissionDenied, ///< the database role may not do this (SQLSTATE 42501)
+    Conflict,         ///< optimistic concurrency: someone else changed the row
+    SchemaTooNew,     ///< the database schema is newer than this program
+    Cancelled,        ///< the operation was cancelled on request
+    Projection,       ///< PROJ could not create or apply a transformation
+    Gdal,             ///< GDAL/OGR reported a failure
+    Internal,         ///< a bug: an invariant did not hold
 };
 
 /// An error as a value: a machine-readable code, an English technical message for logs, and

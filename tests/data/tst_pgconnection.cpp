@@ -34,6 +34,7 @@ private Q_SLOTS:
     void byteaParameterIsBinary();
     void serverErrorsCarrySqlState();
     void unreachableServerIsConnectionError();
+    void multiHostConnectionStringPassesThrough();
     void copyInAndOut();
     void cancelFromAnotherThread();
 };
@@ -74,21 +75,18 @@ void TestPgConnection::decodesTypes_data()
     QTest::newRow("bool-true") << u"true"_s << QVariant(true);
     QTest::newRow("bool-false") << u"false"_s << QVariant(false);
     QTest::newRow("text-unicode") << u"'Ünïcødé – €'::text"_s << QVariant(u"Ünïcødé – €"_s);
-    QTest::newRow("numeric-money") << u"1234567.89::numeric(14,2)"_s
-                                   << QVariant(u"1234567.89"_s);
-    QTest::newRow("numeric-negative-small") << u"(-0.05)::numeric(14,2)"_s
-                                            << QVariant(u"-0.05"_s);
-    QTest::newRow("numeric-large") << u"12345678901234567890.123::numeric"_s
-                                   << QVariant(u"12345678901234567890.123"_s);
-    QTest::newRow("numeric-zero-scale") << u"100000000::numeric"_s
-                                        << QVariant(u"100000000"_s);
+    QTest::newRow("numeric-money") << u"1234567.89::numeric(14,2)"_s << QVariant(u"1234567.89"_s);
+    QTest::newRow("numeric-negative-small") << u"(-0.05)::numeric(14,2)"_s << QVariant(u"-0.05"_s);
+    QTest::newRow("numeric-large")
+        << u"12345678901234567890.123::numeric"_s << QVariant(u"12345678901234567890.123"_s);
+    QTest::newRow("numeric-zero-scale") << u"100000000::numeric"_s << QVariant(u"100000000"_s);
     QTest::newRow("date") << u"'2026-02-28'::date"_s << QVariant(QDate(2026, 2, 28));
-    QTest::newRow("timestamptz")
-        << u"'2026-11-22 10:15:30.250+02'::timestamptz"_s
-        << QVariant(QDateTime(QDate(2026, 11, 22), QTime(8, 15, 30, 250), QTimeZone::utc()));
+    QTest::newRow("timestamptz") << u"'2026-11-22 10:15:30.250+02'::timestamptz"_s
+                                 << QVariant(QDateTime(QDate(2026, 11, 22),
+                                                       QTime(8, 15, 30, 250),
+                                                       QTimeZone::utc()));
     QTest::newRow("jsonb") << u"'{\"a\": 1}'::jsonb"_s << QVariant(u"{\"a\": 1}"_s);
-    QTest::newRow("bytea") << u"'\\x00ff10'::bytea"_s
-                           << QVariant(QByteArray::fromHex("00ff10"));
+    QTest::newRow("bytea") << u"'\\x00ff10'::bytea"_s << QVariant(QByteArray::fromHex("00ff10"));
 }
 
 void TestPgConnection::decodesTypes()
@@ -184,6 +182,24 @@ void TestPgConnection::unreachableServerIsConnectionError()
     QVERIFY(!connection);
     QCOMPARE(connection.error().code, ErrorCode::Connection);
     QVERIFY(!connection.error().detail.isEmpty());
+}
+
+void TestPgConnection::multiHostConnectionStringPassesThrough()
+{
+    // libpq tries the hosts in order: the first (port 1) refuses, the second is the test server.
+    // target_session_attrs must reach libpq untouched for failover to a primary to work.
+    const QString server = tests::PgTestDatabase::serverConninfo();
+    const QString port = QRegularExpression(u"port=(\\d+)"_s).match(server).captured(1);
+    QVERIFY(!port.isEmpty());
+    const QString conninfo
+        = u"postgresql://postgres@127.0.0.1:1,127.0.0.1:%1/%2"
+          "?target_session_attrs=read-write&connect_timeout=5"_s.arg(port, m_database->name());
+    auto connection = PgConnection::open(conninfo);
+    QVERIFY2(connection, qPrintable(connection ? QString() : connection.error().toString()));
+    auto result = (*connection)->exec(u"SELECT current_database(), pg_is_in_recovery()"_s);
+    QVERIFY(result);
+    QCOMPARE(result->text(0, 0), m_database->name());
+    QCOMPARE(result->value(0, 1).toBool(), false);
 }
 
 void TestPgConnection::copyInAndOut()

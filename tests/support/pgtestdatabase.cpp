@@ -30,7 +30,8 @@ Result<PgTestDatabase> PgTestDatabase::create()
                              .arg(QCoreApplication::applicationPid())
                              .arg(QRandomGenerator::global()->generate64(), 0, 36);
     // CREATE DATABASE takes no parameters; the name is ours, not user input.
-    if (auto made = (*admin)->exec(QStringLiteral("CREATE DATABASE ") + quoteIdentifier(name)); !made) {
+    if (auto made = (*admin)->exec(QStringLiteral("CREATE DATABASE ") + quoteIdentifier(name));
+        !made) {
         return tl::unexpected(made.error());
     }
     PgTestDatabase database(name);
@@ -43,13 +44,11 @@ Result<PgTestDatabase> PgTestDatabase::create()
 
 PgTestDatabase::PgTestDatabase(QString name)
     : m_name(std::move(name))
-{
-}
+{}
 
 PgTestDatabase::PgTestDatabase(PgTestDatabase &&other) noexcept
     : m_name(std::exchange(other.m_name, QString()))
-{
-}
+{}
 
 PgTestDatabase::~PgTestDatabase()
 {
@@ -57,9 +56,9 @@ PgTestDatabase::~PgTestDatabase()
         return;
     }
     if (auto admin = PgConnection::open(serverConninfo() + QStringLiteral(" dbname=postgres"))) {
-        const auto dropped = (*admin)->exec(QStringLiteral("DROP DATABASE IF EXISTS ")
-                                            + quoteIdentifier(m_name)
-                                            + QStringLiteral(" WITH (FORCE)"));
+        const auto dropped
+            = (*admin)->exec(QStringLiteral("DROP DATABASE IF EXISTS ") + quoteIdentifier(m_name)
+                             + QStringLiteral(" WITH (FORCE)"));
         if (!dropped) {
             qWarning("could not drop test database %s: %s",
                      qPrintable(m_name),
