@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/mainwindow.h"
+
+#include "gis/core/version.h"
+#include "ui/widgets/logindialog.h"
+#include "ui/widgets/mapplaceholder.h"
+#include "ui/widgets/theme.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QIcon>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace infrasight::ui {
+
+namespace {
+
+constexpr int MaxActivityLines = 500;
+constexpr int DefaultWidth = 1600;
+constexpr int DefaultHeight = 1000;
+
+QString geometryKey()
+{
+    return QStringLiteral("mainWindow/geometry");
+}
+
+QString stateKey()
+{
+    return QStringLiteral("mainWindow/state");
+}
+
+QIcon stateIcon(ConnectionIndicator::State state)
+{
+    switch (state) {
+    case ConnectionIndicator::State::Starting:
+    case ConnectionIndicator::State::Connecting:
+        return QIcon(QStringLiteral(":/icons/connection-connecting.svg"));
+    case ConnectionIndicator::State::Connected:
+        return QIcon(QStringLiteral(":/icons/connection-connected.svg"));
+    case ConnectionIndicator::State::Reconnecting:
+        return QIcon(QStringLiteral(":/icons/connection-reconnecting.svg"));
+    case ConnectionIndicator::State::Offline:
+        return QIcon(QStringLiteral(":/icons/connection-offline.svg"));
+    case ConnectionIndicator::State::NeedsPassword:
+        return QIcon(QStringLiteral(":/icons/connection-password.svg"));
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_map(new MapPlaceholder(this))
+    , m_indicator(new ConnectionIndicator(this))
+    , m_serverLabel(new QLabel(this))
+    , m_activity(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/infrasight.svg")));
+    setCentralWidget(m_map);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks
+                   | QMainWindow::AllowNestedDocks);
+    // Left and right docks run the full height so that the Activity dock sits under the map only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    createDocks();
+    createMenus();
+    createStatusBar();
+    restoreLayout();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setConnectionState(ConnectionIndicator::State state, const QString &detail)
+{
+    const bool changed = state != m_indicator->state();
+    m_indicator->setState(state, detail);
+    if (changed) {
+        const QString word = ConnectionIndicator::textFor(state);
+        logActivity(detail.isEmpty() ? tr("Database: %1").arg(word)
+                                     : tr("Database: %1 — %2").arg(word, detail),
+                    stateIcon(state));
+    }
+    switch (state) {
+    case ConnectionIndicator::State::Starting:
+        m_map->setMessage(tr("Starting the local database…"));
+        break;
+    case ConnectionIndicator::State::Connecting:
+        m_map->setMessage(tr("Connecting to the database…"));
+        break;
+    case ConnectionIndicator::State::Connected:
+        m_map->setMessage(tr("Connected. The map canvas is not part of this build yet."));
+        break;
+    case ConnectionIndicator::State::Reconnecting:
+        m_map->setMessage(tr("Database connection lost — reconnecting by itself."));
+        break;
+    case ConnectionIndicator::State::Offline:
+        m_map->setMessage(tr("Offline — no database connection."));
+        break;
+    case ConnectionIndicator::State::NeedsPassword:
+        m_map->setMessage(tr("Waiting for your database login."));
+        break;
+    }
+}
+
+ConnectionIndicator::State MainWindow::connectionState() const
+{
+    return m_indicator->state();
+}
+
+void MainWindow::setServerName(const QString &server)
+{
+    m_server = server;
+    m_serverLabel->setText(server);
+    m_serverLabel->setToolTip(tr("Database server: %1").arg(server));
+    if (m_loginDialog) {
+        m_loginDialog->setServer(server);
+    }
+}
+
+void MainWindow::setCityName(const QString &city)
+{
+    m_city = city;
+    m_map->setCityName(city);
+    updateTitle();
+}
+
+void MainWindow::askForLogin(const QString &user, const QString &message)
+{
+    if (!m_loginDialog) {
+        m_loginDialog = new LoginDialog(this);
+        connect(m_loginDialog, &LoginDialog::loginRequested, this, &MainWindow::loginRequested);
+        connect(m_loginDialog, &QDialog::rejected, this, &MainWindow::loginCancelled);
+    }
+    m_loginDialog->setServer(m_server);
+    m_loginDialog->setMessage(message);
+    if (!m_loginDialog->isVisible()) {
+        m_loginDialog->setUser(user);
+        m_loginDialog->open();
+    }
+}
+
+void MainWindow::dismissLogin()
+{
+    if (m_loginDialog && m_loginDialog->isVisible()) {
+        // hide(), not reject(): the operator did not choose to work offline.
+        m_loginDialog->hide();
+    }
+}
+
+void MainWindow::logActivity(const QString &line, const QIcon &icon)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+    m_activity->addItem(new QListWidgetItem(icon, stamp + QStringLiteral("  ") + line));
+    while (m_activity->count() > MaxActivityLines) {
+        delete m_activity->takeItem(0);
+    }
+    m_activity->scrollToBottom();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::createDocks()
+{
+    m_layersDock = createDock(tr("Layers"),
+                              QStringLiteral("layersDock"),
+                              createPlaceholderPanel(tr("Layers appear here once the database "
+                                                        "is connected.")),
+                              Qt::LeftDockWidgetArea);
+    m_alarmsDock = createDock(tr("Alarms"),
+                              QStringLiteral("alarmsDock"),
+                              createPlaceholderPanel(tr("No alarm list in this build yet.")),
+                              Qt::RightDockWidgetArea);
+    m_detailsDock = createDock(tr("Details"),
+                               QStringLiteral("detailsDock"),
+                               createPlaceholderPanel(tr("Select an asset on the map to see its "
+                                                         "details here.")),
+                               Qt::RightDockWidgetArea);
+    m_activity->setObjectName(QStringLiteral("activityList"));
+    m_activity->setUniformItemSizes(true);
+    m_activity->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_activityDock = createDock(
+        tr("Activity"), QStringLiteral("activityDock"), m_activity, Qt::BottomDockWidgetArea);
+    splitDockWidget(m_alarmsDock, m_detailsDock, Qt::Vertical);
+    resizeDocks({m_layersDock, m_alarmsDock}, {280, 340}, Qt::Horizontal);
+    resizeDocks({m_activityDock}, {150}, Qt::Vertical);
+}
+
+QDockWidget *MainWindow::createDock(const QString &title,
+                                    const QString &objectName,
+                                    QWidget *content,
+                                    Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                      | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+QWidget *MainWindow::createPlaceholderPanel(const QString &text)
+{
+    auto *panel = new QWidget(this);
+    auto *label = new QLabel(text, panel);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setEnabled(false); // drawn in the palette's muted text colour
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->addWidget(label);
+    return panel;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *connectAction
+        = file->addAction(tr("&Connect to Database…"), this, &MainWindow::askForConnection);
+    connectAction->setObjectName(QStringLiteral("connectAction"));
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connectAction->setStatusTip(tr("Connect to a PostgreSQL/PostGIS database"));
+    QAction *localAction
+        = file->addAction(tr("Use &Local Database"), this, &MainWindow::localDatabaseRequested);
+    localAction->setObjectName(QStringLiteral("localDatabaseAction"));
+    localAction->setStatusTip(tr("Use the private database on this computer"));
+    file->addSeparator();
+    QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setObjectName(QStringLiteral("quitAction"));
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    for (QDockWidget *dock : {m_layersDock, m_alarmsDock, m_detailsDock, m_activityDock}) {
+        view->addAction(dock->toggleViewAction());
+    }
+    view->addSeparator();
+    QAction *darkAction = view->addAction(tr("&Dark Theme"));
+    darkAction->setObjectName(QStringLiteral("darkThemeAction"));
+    darkAction->setCheckable(true);
+    darkAction->setChecked(Theme::current() == Theme::Kind::Dark);
+    connect(darkAction, &QAction::toggled, this, [this](bool dark) {
+        const Theme::Kind kind = dark ? Theme::Kind::Dark : Theme::Kind::Native;
+        Theme::apply(kind);
+        Theme::save(kind);
+        m_map->update();
+    });
+    QAction *fullScreenAction = view->addAction(tr("&Full Screen"));
+    fullScreenAction->setObjectName(QStringLiteral("fullScreenAction"));
+    fullScreenAction->setCheckable(true);
+    fullScreenAction->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreenAction, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen)
+                          : (windowState() & ~Qt::WindowFullScreen));
+    });
+
+    // The map canvas, the layer list and the tools are separate pieces of work; their entries
+    // are here, disabled, so that the menu layout operators learn stays the same when they land.
+    QMenu *layers = menuBar()->addMenu(tr("&Layers"));
+    layers->setObjectName(QStringLiteral("layersMenu"));
+    layers->addAction(tr("&Add Layer…"))->setEnabled(false);
+    layers->addAction(tr("&Import File…"))->setEnabled(false);
+    layers->addSeparator();
+    layers->addAction(tr("&Refresh"))->setEnabled(false);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    auto *toolGroup = new QActionGroup(this);
+    for (const QString &name : {tr("&Pan"),
+                                tr("&Identify"),
+                                tr("&Select"),
+                                tr("&Measure Distance"),
+                                tr("Draw &Geofence")}) {
+        QAction *tool = tools->addAction(name);
+        tool->setCheckable(true);
+        tool->setEnabled(false);
+        toolGroup->addAction(tool);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *aboutAction = help->addAction(tr("&About Infrasight"), this, &MainWindow::showAbout);
+    aboutAction->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    m_serverLabel->setEnabled(false);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_indicator);
+    statusBar()->setSizeGripEnabled(true);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    const QByteArray geometry = settings.value(geometryKey()).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        resize(DefaultWidth, DefaultHeight);
+    }
+    restoreState(settings.value(stateKey()).toByteArray());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(geometryKey(), saveGeometry());
+    settings.setValue(stateKey(), saveState());
+}
+
+void MainWindow::askForConnection()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Connect to Database"));
+    dialog->setLabelText(tr("PostgreSQL connection string or URI, e.g.\n"
+                            "host=db.example.org dbname=infrasight user=alice\n"
+                            "or service=infrasight (pg_service.conf). Passwords come from "
+                            "~/.pgpass or the login dialog; they are never saved."));
+    dialog->setTextValue(QString());
+    dialog->resize(520, dialog->sizeHint().height());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        const QString conninfo = text.trimmed();
+        if (!conninfo.isEmpty()) {
+            Q_EMIT connectionRequested(conninfo);
+        }
+    });
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Infrasight"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setText(tr("<h3>Infrasight %1</h3><p>GIS operations console for a city's "
+                    "infrastructure.</p><p>Map data %2, available under the Open Database "
+                    "License.</p>")
+                     .arg(QString::fromLatin1(VersionString), MapPlaceholder::attribution()));
+    box->open();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_city.isEmpty() ? tr("Infrasight") : tr("%1 — Infrasight").arg(m_city));
+}
+
+} // namespace infrasight::ui

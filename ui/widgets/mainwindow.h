@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/widgets/connectionindicator.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QString>
+
+class QAction;
+class QIcon;
+class QDockWidget;
+class QLabel;
+class QListWidget;
+class QMenu;
+
+namespace infrasight::ui {
+
+class LoginDialog;
+class MapPlaceholder;
+
+/// The console's main window: the map in the middle, docks around it (Layers on the left, Alarms
+/// and Details on the right, Activity at the bottom), the menus File, View, Layers, Tools and
+/// Help, and the database link in the status bar. It knows nothing about the database itself:
+/// app/ feeds it states through setConnectionState() and listens to its request signals.
+/// Window geometry, dock layout and the theme are kept in QSettings (never credentials).
+/// GUI thread only.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows the database link state in the status bar and logs the change in the Activity dock.
+    /// detail names the server or the reason ("postgres@127.0.0.1:5432", "server closed the
+    /// connection unexpectedly").
+    void setConnectionState(infrasight::ui::ConnectionIndicator::State state,
+                            const QString &detail = {});
+    ConnectionIndicator::State connectionState() const;
+
+    /// The server shown in the status bar and the login dialog (never contains a password).
+    void setServerName(const QString &server);
+    /// The city shown on the map area and in the title bar.
+    void setCityName(const QString &city);
+
+    /// Opens the login dialog without blocking (the window stays live); loginRequested() reports
+    /// the operator's answer. A second call while it is open only updates the message.
+    void askForLogin(const QString &user, const QString &message);
+    /// Closes the login dialog if it is open (e.g. once the connection succeeded).
+    void dismissLogin();
+
+    /// Appends a time-stamped line to the Activity dock.
+    void logActivity(const QString &line, const QIcon &icon = {});
+
+    ConnectionIndicator *connectionIndicator() const { return m_indicator; }
+
+    MapPlaceholder *mapArea() const { return m_map; }
+
+    /// The login dialog while it exists (created on first askForLogin()), else nullptr.
+    LoginDialog *loginDialog() const { return m_loginDialog; }
+
+    QDockWidget *layersDock() const { return m_layersDock; }
+
+    QDockWidget *alarmsDock() const { return m_alarmsDock; }
+
+    QDockWidget *detailsDock() const { return m_detailsDock; }
+
+    QDockWidget *activityDock() const { return m_activityDock; }
+
+    QListWidget *activityList() const { return m_activity; }
+
+Q_SIGNALS:
+    /// File > Connect to Database…: the operator entered a libpq connection string.
+    void connectionRequested(const QString &conninfo);
+    /// File > Use Local Database: forget the saved connection and use the embedded cluster.
+    void localDatabaseRequested();
+    /// The login dialog was confirmed. The password is for the database client's memory only.
+    void loginRequested(const QString &user, const QString &password);
+    /// The login dialog was dismissed with "Work Offline".
+    void loginCancelled();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createDocks();
+    void createMenus();
+    void createStatusBar();
+    void restoreLayout();
+    void saveLayout();
+    void askForConnection();
+    void showAbout();
+    void updateTitle();
+    QDockWidget *createDock(const QString &title,
+                            const QString &objectName,
+                            QWidget *content,
+                            Qt::DockWidgetArea area);
+    QWidget *createPlaceholderPanel(const QString &text);
+
+    MapPlaceholder *m_map = nullptr;
+    ConnectionIndicator *m_indicator = nullptr;
+    QLabel *m_serverLabel = nullptr;
+    QListWidget *m_activity = nullptr;
+    QDockWidget *m_layersDock = nullptr;
+    QDockWidget *m_alarmsDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_activityDock = nullptr;
+    QPointer<LoginDialog> m_loginDialog;
+    QString m_server;
+    QString m_city;
+};
+
+} // namespace infrasight::ui
