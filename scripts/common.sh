@@ -58,3 +58,11 @@ free_port() {
     done
     return 1
 }
+
+# Configures with a CMake preset and builds only the given targets.
+build_preset_targets() {
+    local preset=$1
+    shift
+    (cd "$INFRASIGHT_ROOT" && cmake --preset "$preset" >/dev/null \
+        && cmake --build --preset "$preset" -j2 --target "$@")
+}
