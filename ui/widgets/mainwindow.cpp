@@ -155,6 +155,11 @@ void MainWindow::askForLogin(const QString &user, const QString &message)
     }
 }
 
+LoginDialog *MainWindow::loginDialog() const
+{
+    return m_loginDialog.data();
+}
+
 void MainWindow::dismissLogin()
 {
     if (m_loginDialog && m_loginDialog->isVisible()) {

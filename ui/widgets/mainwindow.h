@@ -59,7 +59,7 @@ public:
     MapPlaceholder *mapArea() const { return m_map; }
 
     /// The login dialog while it exists (created on first askForLogin()), else nullptr.
-    LoginDialog *loginDialog() const { return m_loginDialog; }
+    LoginDialog *loginDialog() const;
 
     QDockWidget *layersDock() const { return m_layersDock; }
 

@@ -12,7 +12,9 @@ namespace infrasight::ui {
 namespace {
 
 Theme::Kind s_current = Theme::Kind::Native;
-QString s_nativeStyleName; // the style the application started with, captured on first apply()
+// The style and palette the application started with, captured on the first apply().
+QString s_nativeStyleName;
+QPalette *s_nativePalette = nullptr;
 
 QPalette darkPalette()
 {
@@ -60,13 +62,15 @@ void Theme::apply(Kind kind)
 {
     if (s_nativeStyleName.isEmpty()) {
         s_nativeStyleName = QApplication::style()->name();
+        static QPalette nativePalette = QApplication::palette();
+        s_nativePalette = &nativePalette;
     }
     if (kind == Kind::Dark) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
     } else {
         QApplication::setStyle(QStyleFactory::create(s_nativeStyleName));
-        QApplication::setPalette(QApplication::style()->standardPalette());
+        QApplication::setPalette(*s_nativePalette);
     }
     s_current = kind;
 }
