@@ -4,6 +4,7 @@
 #include "gis/core/lonlat.h"
 
 #include <QList>
+#include <QMetaType>
 
 namespace infrasight::gis {
 
@@ -65,3 +66,5 @@ private:
 };
 
 } // namespace infrasight::gis
+
+Q_DECLARE_METATYPE(infrasight::gis::GeoBounds)

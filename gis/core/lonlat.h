@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMetaType>
+
 #include <cmath>
 
 namespace infrasight::gis {
@@ -37,3 +39,5 @@ struct LonLat
 };
 
 } // namespace infrasight::gis
+
+Q_DECLARE_METATYPE(infrasight::gis::LonLat)

@@ -52,15 +52,20 @@ double zoomForMetersPerPixel(double metersPerPx, int tileSizePx)
 
 QPointF mercatorMetersToWorldPixel(QPointF meters, double zoom, int tileSizePx)
 {
-    const double pxPerMeter = 1.0 / metersPerPixel(zoom, tileSizePx);
-    return {(meters.x() + HalfWorldMeters) * pxPerMeter,
-            (HalfWorldMeters - meters.y()) * pxPerMeter};
+    // Divide by the world width first: tile and world edges (fractions k / 2^z) then come out
+    // exact, so flooring gives the right tile at its edges.
+    const double size = worldSizePx(zoom, tileSizePx);
+    constexpr double WorldMeters = 2.0 * HalfWorldMeters;
+    return {(meters.x() + HalfWorldMeters) / WorldMeters * size,
+            (HalfWorldMeters - meters.y()) / WorldMeters * size};
 }
 
 QPointF worldPixelToMercatorMeters(QPointF pixel, double zoom, int tileSizePx)
 {
-    const double mpp = metersPerPixel(zoom, tileSizePx);
-    return {pixel.x() * mpp - HalfWorldMeters, HalfWorldMeters - pixel.y() * mpp};
+    const double size = worldSizePx(zoom, tileSizePx);
+    constexpr double WorldMeters = 2.0 * HalfWorldMeters;
+    return {pixel.x() / size * WorldMeters - HalfWorldMeters,
+            HalfWorldMeters - pixel.y() / size * WorldMeters};
 }
 
 QPointF lonLatToWorldPixel(LonLat position, double zoom, int tileSizePx)

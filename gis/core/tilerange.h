@@ -5,6 +5,7 @@
 #include "gis/core/lonlat.h"
 #include "gis/core/tilekey.h"
 
+#include <QMetaType>
 #include <QRectF>
 
 #include <vector>
@@ -76,3 +77,5 @@ private:
 };
 
 } // namespace infrasight::gis
+
+Q_DECLARE_METATYPE(infrasight::gis::TileRange)
