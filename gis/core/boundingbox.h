@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMetaType>
 #include <QPointF>
 #include <QRectF>
 
@@ -74,3 +75,5 @@ struct BoundingBox
 };
 
 } // namespace infrasight::gis
+
+Q_DECLARE_METATYPE(infrasight::gis::BoundingBox)
