@@ -74,6 +74,7 @@ Application::Application(ConsoleOptions options, QObject *parent)
     connect(m_db.get(), &data::DbClient::stateChanged, this, &Application::handleStateChanged);
     connect(
         m_db.get(), &data::DbClient::passwordRequired, this, &Application::handlePasswordRequired);
+    connect(m_db.get(), &data::DbClient::queryFinished, this, &Application::handleQueryFinished);
     connect(m_db.get(), &data::DbClient::reconnected, this, [this] {
         m_window->logActivity(tr("Connection restored; live updates resumed."));
     });
@@ -158,6 +159,7 @@ void Application::shutdown()
 void Application::connectTo(const QString &conninfo)
 {
     m_conninfo = conninfo;
+    m_refusal.clear();
     const ConnInfo info(conninfo);
     m_window->setServerName(info.describe());
     showState(IndicatorState::Connecting, info.describe());
@@ -236,9 +238,12 @@ void Application::handleStateChanged(data::ConnectionState state)
         detail = ConnInfo(m_conninfo).describe();
         m_ignoreStalePasswordPrompt = false;
         m_window->dismissLogin();
+        checkSchema();
+        break;
+    case IndicatorState::Offline:
+        detail = m_refusal.isEmpty() ? m_db->lastError() : m_refusal;
         break;
     case IndicatorState::Reconnecting:
-    case IndicatorState::Offline:
     case IndicatorState::NeedsPassword:
         detail = m_db->lastError();
         break;
@@ -299,6 +304,53 @@ void Application::showState(IndicatorState state, const QString &detail)
         m_hasTracedState = true;
         m_tracedState = state;
         qCInfo(lcConsoleState).noquote() << "state:" << traceWord(state);
+    }
+}
+
+void Application::checkSchema()
+{
+    // Asked again after every (re)connect: an administrator may have migrated meanwhile.
+    m_schemaQuery = m_db->submit(
+        QStringLiteral("SELECT coalesce(max(version), 0) FROM public.schema_migrations"));
+}
+
+void Application::handleQueryFinished(data::QueryId id, const data::QueryOutcome &outcome)
+{
+    if (id != m_schemaQuery) {
+        return;
+    }
+    m_schemaQuery = 0;
+    const int known = data::MigrationRunner::latestVersion();
+    if (!outcome) {
+        if (outcome.error().sqlState == QStringLiteral("42P01")) { // undefined_table
+            m_window->logActivity(tr("This database has no Infrasight schema yet. An administrator "
+                                     "can create it with: infrasightctl db migrate --db …"),
+                                  QIcon(QStringLiteral(":/icons/connection-password.svg")));
+        } else if (outcome.error().code != ErrorCode::Connection) {
+            qCWarning(lcConsole) << "schema check failed:" << outcome.error().toString();
+        }
+        return;
+    }
+    const auto version = int(outcome->toInt(0, 0));
+    if (version > known) {
+        // DESIGN.md section 4: never run against a schema newer than this program knows.
+        const QString reason = tr("The database schema (version %1) is newer than this console "
+                                  "knows (version %2). Please update Infrasight.")
+                                   .arg(version)
+                                   .arg(known);
+        qCWarning(lcConsole).noquote() << reason;
+        m_window->logActivity(reason, QIcon(QStringLiteral(":/icons/connection-offline.svg")));
+        m_refusal = reason;
+        m_db->close();
+        showState(IndicatorState::Offline, reason);
+    } else if (version < known) {
+        m_window->logActivity(tr("The database schema is at version %1; this console knows "
+                                 "version %2. An administrator can migrate it with: "
+                                 "infrasightctl db migrate")
+                                  .arg(version)
+                                  .arg(known));
+    } else {
+        m_window->logActivity(tr("Database schema version %1.").arg(version));
     }
 }
 

@@ -64,6 +64,9 @@ private:
     void handleLocalDatabaseRequested();
     void showState(infrasight::ui::ConnectionIndicator::State state, const QString &detail);
     void beat();
+    void checkSchema();
+    void handleQueryFinished(infrasight::data::QueryId id,
+                             const infrasight::data::QueryOutcome &outcome);
 
     [[nodiscard]] static Result<LocalDatabase> runLocalDatabase();
 
@@ -79,6 +82,8 @@ private:
     bool m_hasTracedState = false;
     ui::ConnectionIndicator::State m_tracedState = ui::ConnectionIndicator::State::Offline;
     quint64 m_heartbeats = 0;
+    data::QueryId m_schemaQuery = 0;
+    QString m_refusal; ///< why the console closed the connection itself (schema too new)
 };
 
 } // namespace infrasight::app

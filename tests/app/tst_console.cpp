@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/localcluster.h"
+#include "data/migrationrunner.h"
+#include "data/pg/pgconnection.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QDeadlineTimer>
@@ -161,6 +163,7 @@ private Q_SLOTS:
     void helpListsTheOptions();
     void unknownOptionIsRefused();
     void connectsWithDbOption();
+    void refusesNewerSchema();
     void usesLocalDatabaseAndSurvivesServerLoss();
 };
 
@@ -221,6 +224,44 @@ void TestConsole::connectsWithDbOption()
     // --db wins over the local database: it was never started.
     QVERIFY(!console.states().contains(QStringLiteral("starting")));
     QVERIFY(!QFileInfo::exists(home.filePath(QStringLiteral("local/pgdata"))));
+    QVERIFY(console.isRunning());
+}
+
+void TestConsole::refusesNewerSchema()
+{
+    INFRASIGHT_REQUIRE_TEST_SERVER();
+    auto database = PgTestDatabase::create();
+    QVERIFY2(database.has_value(), qPrintable(database ? QString() : database.error().toString()));
+    {
+        auto connection = infrasight::data::PgConnection::open(database->conninfo());
+        QVERIFY2(connection.has_value(),
+                 qPrintable(connection ? QString() : connection.error().toString()));
+        // A database that a newer Infrasight has migrated.
+        auto created
+            = (*connection)
+                  ->execScript(QStringLiteral(
+                      "CREATE TABLE public.schema_migrations (version integer PRIMARY KEY, "
+                      "name text NOT NULL, checksum text NOT NULL)"));
+        QVERIFY2(created.has_value(), qPrintable(created ? QString() : created.error().toString()));
+        auto inserted
+            = (*connection)
+                  ->exec(QStringLiteral("INSERT INTO public.schema_migrations VALUES ($1, $2, $3)"),
+                         {infrasight::data::MigrationRunner::latestVersion() + 1,
+                          QStringLiteral("from_the_future"),
+                          QStringLiteral("0")});
+        QVERIFY2(inserted.has_value(),
+                 qPrintable(inserted ? QString() : inserted.error().toString()));
+    }
+
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    ConsoleRun console(home.path());
+    QVERIFY(console.start({QStringLiteral("--db"), database->conninfo()}));
+    QVERIFY2(console.waitForState(QStringLiteral("connected"), 30000), qPrintable(console.log()));
+    const qsizetype connectedAt = console.states().indexOf(QStringLiteral("connected"));
+    QVERIFY2(console.waitForState(QStringLiteral("offline"), 15000, connectedAt),
+             qPrintable(console.log()));
+    QVERIFY(console.log().contains(QStringLiteral("newer than this console")));
     QVERIFY(console.isRunning());
 }
 

@@ -202,6 +202,8 @@ void MainWindow::createDocks()
                                Qt::RightDockWidgetArea);
     m_activity->setObjectName(QStringLiteral("activityList"));
     m_activity->setUniformItemSizes(true);
+    m_activity->setIconSize(QSize(16, 16));
+    m_activity->setWordWrap(false);
     m_activity->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_activityDock = createDock(
         tr("Activity"), QStringLiteral("activityDock"), m_activity, Qt::BottomDockWidgetArea);
