@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/ctl/seedcommand.h"
+
+#include "app/ctl/commandcontext.h"
+#include "data/migrationrunner.h"
+#include "data/pg/pgconnection.h"
+#include "data/seed/democityseeder.h"
+#include "gis/proj/gdalsetup.h"
+#include "gis/proj/osmreader.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <atomic>
+#include <csignal>
+
+namespace infrasight::app {
+
+namespace {
+
+std::atomic_bool s_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    s_interrupted.store(true);
+}
+
+data::OsmFeatureRecord::Layer toRecordLayer(gis::OsmLayerKind kind)
+{
+    switch (kind) {
+    case gis::OsmLayerKind::Points:
+        return data::OsmFeatureRecord::Layer::Points;
+    case gis::OsmLayerKind::Lines:
+        return data::OsmFeatureRecord::Layer::Lines;
+    case gis::OsmLayerKind::MultiLineStrings:
+        return data::OsmFeatureRecord::Layer::MultiLineStrings;
+    case gis::OsmLayerKind::MultiPolygons:
+        return data::OsmFeatureRecord::Layer::MultiPolygons;
+    case gis::OsmLayerKind::OtherRelations:
+        return data::OsmFeatureRecord::Layer::OtherRelations;
+    }
+    return data::OsmFeatureRecord::Layer::OtherRelations;
+}
+
+data::OsmFeatureRecord::ElementType toRecordType(gis::OsmElementType type)
+{
+    switch (type) {
+    case gis::OsmElementType::Node:
+        return data::OsmFeatureRecord::ElementType::Node;
+    case gis::OsmElementType::Way:
+        return data::OsmFeatureRecord::ElementType::Way;
+    case gis::OsmElementType::Relation:
+        return data::OsmFeatureRecord::ElementType::Relation;
+    }
+    return data::OsmFeatureRecord::ElementType::Relation;
+}
+
+// Prints phase changes and about every tenth of a known total, so a log stays readable.
+class ProgressPrinter
+{
+public:
+    void operator()(const QString &phase, qint64 done, qint64 total)
+    {
+        const int decile = total > 0 ? int(done * 10 / total) : -1;
+        if (phase == m_phase && decile == m_decile && total > 0) {
+            return;
+        }
+        if (phase == m_phase && total <= 0 && m_timer.isValid() && m_timer.elapsed() < 1000) {
+            return;
+        }
+        m_phase = phase;
+        m_decile = decile;
+        m_timer.start();
+        QTextStream err(stderr);
+        if (total > 0) {
+            err << phase << ": " << done << " / " << total << Qt::endl;
+        } else {
+            err << phase << ": " << done << Qt::endl;
+        }
+    }
+
+private:
+    QString m_phase;
+    int m_decile = -2;
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+int runSeedCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Builds the demo city from an OpenStreetMap extract (© OpenStreetMap "
+                       "contributors, ODbL) and/or adds synthetic assets for benchmarks."));
+    parser.addHelpOption();
+    const QCommandLineOption osmOption(QStringLiteral("osm"),
+                                       QStringLiteral("OpenStreetMap extract to build the city "
+                                                      "from (.osm.pbf or .osm)."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QStringLiteral("Random seed; the same seed gives the same "
+                                                       "city (default 1)."),
+                                        QStringLiteral("n"),
+                                        QStringLiteral("1"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
+                                         QStringLiteral("Add n synthetic assets (up to 2000000) "
+                                                        "spread over the city, for benchmarks."),
+                                         QStringLiteral("n"));
+    const QCommandLineOption replaceOption(QStringLiteral("replace"),
+                                           QStringLiteral("Replace the city already in the "
+                                                          "database."));
+    parser.addOptions({osmOption, seedOption, scaleOption, replaceOption});
+    CommandContext::addDatabaseOption(parser);
+    CommandContext::addDataDirectoryOption(parser);
+
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    if (!parser.parse(QStringList{QStringLiteral("infrasightctl seed")} + arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    bool ok = false;
+    const quint64 seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok) {
+        err << "--seed needs a non-negative integer" << Qt::endl;
+        return 2;
+    }
+    qint64 scale = 0;
+    if (parser.isSet(scaleOption)) {
+        scale = parser.value(scaleOption).toLongLong(&ok);
+        if (!ok || scale < 1 || scale > data::DemoCitySeeder::MaxSyntheticAssets) {
+            err << "--scale needs a number between 1 and "
+                << data::DemoCitySeeder::MaxSyntheticAssets << Qt::endl;
+            return 2;
+        }
+    }
+    if (!parser.isSet(osmOption) && scale == 0) {
+        err << "nothing to do: give --osm FILE and/or --scale N" << Qt::endl;
+        return 2;
+    }
+
+    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("data-dir"))) {
+        err << "give --db or --data-dir, not both" << Qt::endl;
+        return 2;
+    }
+    const CommandContext context(parser);
+    auto connection = context.connect();
+    if (!connection) {
+        return CommandContext::reportError(connection.error());
+    }
+    data::PgConnection &db = **connection;
+    data::MigrationRunner migrations(db);
+    if (auto migrated = migrations.migrate(); !migrated) {
+        err << "cannot migrate the database: " << migrated.error().toString() << Qt::endl;
+        return 1;
+    }
+
+    s_interrupted.store(false);
+    const auto previousHandler = std::signal(SIGINT, onInterrupt);
+    ProgressPrinter printer;
+
+    data::DemoCityOptions options;
+    options.seed = seed;
+    options.replace = parser.isSet(replaceOption);
+    int status = 0;
+    QElapsedTimer timer;
+    double citySeconds = -1;
+    double scaleSeconds = -1;
+
+    if (parser.isSet(osmOption)) {
+        const QString path = parser.value(osmOption);
+        gis::setupGdal();
+        auto reader = gis::OsmReader::open(path);
+        if (!reader) {
+            err << "cannot read " << path << ": " << reader.error().toString() << Qt::endl;
+            std::signal(SIGINT, previousHandler);
+            return 1;
+        }
+        options.sourceName = QFileInfo(path).fileName();
+        if (const auto bounds = (*reader)->headerBounds()) {
+            options.bounds = data::LonLatBox{
+                bounds->minLonDeg, bounds->minLatDeg, bounds->maxLonDeg, bounds->maxLatDeg};
+        }
+        data::DemoCitySeeder seeder(db, options);
+        seeder.setProgressCallback(std::ref(printer));
+        seeder.setCancelFlag(&s_interrupted);
+        gis::OsmFeature feature;
+        timer.start();
+        auto seeded = seeder.seedCity([&](data::OsmFeatureRecord &record) -> Result<bool> {
+            auto more = (*reader)->readNext(feature);
+            if (!more || !*more) {
+                return more;
+            }
+            record.layer = toRecordLayer(feature.layer);
+            record.elementType = toRecordType(feature.elementType);
+            record.osmId = feature.osmId;
+            record.wkb = std::move(feature.wkb);
+            record.tags = std::move(feature.tags);
+            return true;
+        });
+        citySeconds = double(timer.elapsed()) / 1000.0;
+        if (!seeded) {
+            err << "seeding failed, nothing was changed: " << seeded.error().toString() << Qt::endl;
+            status = 1;
+        }
+    }
+
+    if (status == 0 && scale > 0) {
+        data::DemoCitySeeder seeder(db, options);
+        seeder.setProgressCallback(std::ref(printer));
+        seeder.setCancelFlag(&s_interrupted);
+        timer.start();
+        auto added = seeder.addSyntheticAssets(scale);
+        scaleSeconds = double(timer.elapsed()) / 1000.0;
+        if (!added) {
+            err << "adding synthetic assets failed, nothing was changed: "
+                << added.error().toString() << Qt::endl;
+            status = 1;
+        }
+    }
+    std::signal(SIGINT, previousHandler);
+    if (status != 0) {
+        return status;
+    }
+
+    data::DemoCitySeeder seeder(db, options);
+    auto summary = seeder.summary();
+    if (!summary) {
+        err << "cannot count the rows: " << summary.error().toString() << Qt::endl;
+        return 1;
+    }
+    for (const auto &[table, count] : *summary) {
+        out << qSetFieldWidth(20) << Qt::left << table << qSetFieldWidth(0) << count << '\n';
+    }
+    if (citySeconds >= 0) {
+        out << "city seeded in " << QString::number(citySeconds, 'f', 1) << " s\n";
+    }
+    if (scaleSeconds >= 0) {
+        out << scale << " synthetic assets added in " << QString::number(scaleSeconds, 'f', 1)
+            << " s\n";
+    }
+    out << "Map data © OpenStreetMap contributors (ODbL)" << Qt::endl;
+    return 0;
+}
+
+} // namespace infrasight::app
