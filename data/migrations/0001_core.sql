@@ -70,9 +70,16 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 -- ---------------------------------------------------------------------------------------------
 
 -- BEFORE UPDATE on every editable table: the version is the server's, whatever the client sent.
+-- Trigger arguments name telemetry columns (sensor.last_value, last_seen) that the ingest path
+-- writes many times a second: an update of those alone is no edit, so it neither bumps the
+-- version (which would make a planner's pending edit of the same sensor fail as a conflict) nor,
+-- in audit_row(), fills the audit log.
 CREATE FUNCTION bump_version() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_NARGS > 0 AND (to_jsonb(NEW) - TG_ARGV) = (to_jsonb(OLD) - TG_ARGV) THEN
+        RETURN NEW;
+    END IF;
     NEW.version := OLD.version + 1;
     NEW.updated_at := now();
     NEW.updated_by := current_user;
@@ -183,6 +190,10 @@ CREATE TABLE reading (
     value     double precision NOT NULL,
     PRIMARY KEY (sensor_id, ts)
 ) PARTITION BY RANGE (ts);
+
+-- Time-range scans across all sensors (rollups, "what arrived in the last minute") stay cheap
+-- within a big daily partition; a BRIN index costs next to nothing on insert.
+CREATE INDEX reading_ts_brin ON reading USING brin (ts);
 
 -- Catches rows outside every partition so an insert never fails for want of a partition.
 CREATE TABLE reading_default PARTITION OF reading DEFAULT;
@@ -536,9 +547,14 @@ CREATE INDEX audit_log_at_idx ON audit_log (at);
 
 -- Runs with the rights of its owner (the schema owner), so roles that may not touch audit_log
 -- still leave a trace of what they changed. Geometry appears as GeoJSON in before/after.
+-- Arguments name telemetry columns whose changes alone are not audited (see bump_version()).
 CREATE FUNCTION audit_row() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND TG_NARGS > 0
+       AND (to_jsonb(NEW) - TG_ARGV) = (to_jsonb(OLD) - TG_ARGV) THEN
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
         INSERT INTO audit_log (table_name, row_id, action, before, after)
         VALUES (TG_TABLE_NAME, NEW.id, TG_OP, NULL, to_jsonb(NEW));
@@ -596,14 +612,17 @@ $$;
 DO $triggers$
 DECLARE
     t text;
+    telemetry text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['department', 'crew', 'asset_type', 'asset', 'sensor', 'alarm_rule',
                              'alarm', 'geofence', 'work_order', 'budget', 'budget_entry']
     LOOP
+        telemetry := CASE t WHEN 'sensor' THEN '''last_value'', ''last_seen''' ELSE '' END;
         EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I '
-                       'FOR EACH ROW EXECUTE FUNCTION bump_version()', t || '_version', t);
+                       'FOR EACH ROW EXECUTE FUNCTION bump_version(%s)', t || '_version', t,
+                       telemetry);
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I '
-                       'FOR EACH ROW EXECUTE FUNCTION audit_row()', t || '_audit', t);
+                       'FOR EACH ROW EXECUTE FUNCTION audit_row(%s)', t || '_audit', t, telemetry);
     END LOOP;
 
     -- {table, channel}: budget entries change a budget line's figures, so they share its channel.

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -108,6 +109,7 @@ private:
     scalar(PgConnection &connection, const QString &sql, const QVariantList &params = {});
 
 private Q_SLOTS:
+    void init();
     void compiledMigrationsAreNumberedFromOne();
     void migratesEmptyDatabaseToLatest();
     void secondRunChangesNothing();
@@ -119,6 +121,7 @@ private Q_SLOTS:
     void readingPartitionsCoverHistoryAndComingWeek();
     void geofenceRefusesSelfIntersectingPolygon();
     void updateBumpsVersion();
+    void sensorTelemetryIsNoEdit();
     void oneStatementSendsOneNotification();
     void bulkInsertSendsOneBulkNotification();
 };
@@ -151,6 +154,12 @@ std::optional<qint64> TestMigrationRunner::scalar(PgConnection &connection,
         return std::nullopt;
     }
     return result->toInt(0, 0);
+}
+
+void TestMigrationRunner::init()
+{
+    // A warning means something went wrong even if every check passed.
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
 }
 
 void TestMigrationRunner::compiledMigrationsAreNumberedFromOne()
@@ -505,6 +514,43 @@ void TestMigrationRunner::updateBumpsVersion()
     QVERIFY_OK(row);
     QCOMPARE(row->text(0, 0), u"Water and Sewers"_s);
     QCOMPARE(row->text(0, 1), c.user());
+}
+
+void TestMigrationRunner::sensorTelemetryIsNoEdit()
+{
+    INFRASIGHT_REQUIRE_TEST_SERVER();
+    Db db = freshDatabase();
+    QVERIFY(db.connection);
+    auto migrated = MigrationRunner(*db.connection).migrate();
+    QVERIFY_OK(migrated);
+    PgConnection &c = *db.connection;
+
+    auto id = scalar(c,
+                     u"INSERT INTO sensor (code, kind, unit, warn_high) "
+                     "VALUES ('NOISE-7', 'noise', 'dB', 70) RETURNING id"_s);
+    QVERIFY(id);
+    const QString auditCount
+        = u"SELECT count(*) FROM audit_log WHERE table_name = 'sensor' AND row_id = $1"_s;
+    QCOMPARE(scalar(c, auditCount, {*id}), std::optional<qint64>(1));
+
+    // The ingest path writes the latest value many times a second: no version, no audit row.
+    for (double value : {61.5, 64.0, 72.25}) {
+        auto telemetry = c.exec(u"UPDATE sensor SET last_value = $1, last_seen = now() "
+                                "WHERE id = $2 RETURNING version"_s,
+                                {value, *id});
+        QVERIFY_OK(telemetry);
+        QCOMPARE(telemetry->toInt(0, 0), 1);
+    }
+    QCOMPARE(scalar(c, auditCount, {*id}), std::optional<qint64>(1));
+
+    // A threshold change is an edit.
+    auto edited = c.exec(u"UPDATE sensor SET warn_high = $1 WHERE id = $2 AND version = 1 "
+                         "RETURNING version"_s,
+                         {75.0, *id});
+    QVERIFY_OK(edited);
+    QCOMPARE(edited->rowCount(), 1);
+    QCOMPARE(edited->toInt(0, 0), 2);
+    QCOMPARE(scalar(c, auditCount, {*id}), std::optional<qint64>(2));
 }
 
 void TestMigrationRunner::oneStatementSendsOneNotification()

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <map>
@@ -219,6 +220,7 @@ private:
     std::unique_ptr<PgConnection> m_sharedPlanner;
 
 private Q_SLOTS:
+    void init();
     void cleanupTestCase();
     void viewerReadsEverything();
     void viewerCannotWrite();
@@ -231,6 +233,12 @@ private Q_SLOTS:
     void parametersRoundTripUnchanged_data();
     void parametersRoundTripUnchanged();
 };
+
+void TestRoles::init()
+{
+    // A warning means something went wrong even if every check passed.
+    QTest::failOnWarning(QRegularExpression(u".*"_s));
+}
 
 void TestRoles::cleanupTestCase()
 {
