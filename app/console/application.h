@@ -43,6 +43,9 @@ public:
     /// it. Idempotent; runs on QCoreApplication::aboutToQuit.
     void shutdown();
 
+    /// The window, for tests; nullptr after shutdown().
+    ui::MainWindow *mainWindow() const { return m_window.get(); }
+
 private:
     /// What the worker thread reports after starting the local cluster.
     struct LocalDatabase
