@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace infrasight::ui {
@@ -248,6 +249,7 @@ void MainWindow::createMenus()
     connectAction->setObjectName(QStringLiteral("connectAction"));
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connectAction->setStatusTip(tr("Connect to a PostgreSQL/PostGIS database"));
+    connectAction->setIcon(QIcon(QStringLiteral(":/icons/database.svg")));
     QAction *localAction
         = file->addAction(tr("Use &Local Database"), this, &MainWindow::localDatabaseRequested);
     localAction->setObjectName(QStringLiteral("localDatabaseAction"));
@@ -263,7 +265,7 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : {m_layersDock, m_alarmsDock, m_detailsDock, m_activityDock}) {
         view->addAction(dock->toggleViewAction());
     }
-    view->addSeparator();
+    QAction *viewSeparator = view->addSeparator(); // the toolbar's toggle goes above it
     QAction *darkAction = view->addAction(tr("&Dark Theme"));
     darkAction->setObjectName(QStringLiteral("darkThemeAction"));
     darkAction->setCheckable(true);
@@ -295,15 +297,45 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->setObjectName(QStringLiteral("toolsMenu"));
     auto *toolGroup = new QActionGroup(this);
-    for (const QString &name : {tr("&Pan"),
-                                tr("&Identify"),
-                                tr("&Select"),
-                                tr("&Measure Distance"),
-                                tr("Draw &Geofence")}) {
-        QAction *tool = tools->addAction(name);
+
+    struct ToolEntry
+    {
+        QString name;
+        QString icon;
+        QString objectName;
+    };
+
+    const QList<ToolEntry> toolEntries{
+        {tr("&Pan"), QStringLiteral("tool-pan"), QStringLiteral("panTool")},
+        {tr("&Identify"), QStringLiteral("tool-identify"), QStringLiteral("identifyTool")},
+        {tr("&Select"), QStringLiteral("tool-select"), QStringLiteral("selectTool")},
+        {tr("&Measure Distance"), QStringLiteral("tool-measure"), QStringLiteral("measureTool")},
+        {tr("Draw &Geofence"), QStringLiteral("tool-geofence"), QStringLiteral("geofenceTool")},
+    };
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setIconSize(QSize(20, 20));
+    view->insertAction(viewSeparator, m_toolBar->toggleViewAction());
+    m_toolBar->addAction(connectAction);
+    m_toolBar->addSeparator();
+    for (const ToolEntry &entry : toolEntries) {
+        QAction *tool
+            = tools->addAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(entry.icon)), entry.name);
+        tool->setObjectName(entry.objectName);
         tool->setCheckable(true);
         tool->setEnabled(false);
+        tool->setStatusTip(tr("Available once the map canvas is part of the console"));
         toolGroup->addAction(tool);
+        m_toolBar->addAction(tool);
+    }
+    m_toolBar->addSeparator();
+    for (const auto &[name, icon] : {std::pair{tr("Zoom &In"), QStringLiteral("zoom-in")},
+                                     std::pair{tr("Zoom &Out"), QStringLiteral("zoom-out")}}) {
+        QAction *zoom
+            = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), name);
+        zoom->setEnabled(false);
+        zoom->setStatusTip(tr("Available once the map canvas is part of the console"));
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

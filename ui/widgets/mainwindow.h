@@ -13,6 +13,7 @@ class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
+class QToolBar;
 
 namespace infrasight::ui {
 
@@ -71,6 +72,8 @@ public:
 
     QListWidget *activityList() const { return m_activity; }
 
+    QToolBar *mainToolBar() const { return m_toolBar; }
+
 Q_SIGNALS:
     /// File > Connect to Database…: the operator entered a libpq connection string.
     void connectionRequested(const QString &conninfo);
@@ -107,6 +110,7 @@ private:
     QDockWidget *m_alarmsDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_activityDock = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QPointer<LoginDialog> m_loginDialog;
     QString m_server;
     QString m_city;
