@@ -3,6 +3,7 @@
 // it gets the words after its name and returns an ExitCode (app/ctl/commandcontext.h).
 #include "app/ctl/commandcontext.h"
 #include "app/ctl/dbcommand.h"
+#include "app/ctl/seedcommand.h"
 #include "gis/core/version.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,10 @@ const Command Commands[] = {
      "db start|stop|status|migrate|url",
      "Run the embedded database; show and migrate any database",
      infrasight::app::runDbCommand},
+    {"seed",
+     "seed --osm FILE [--scale N]",
+     "Build the demo city from an OpenStreetMap extract",
+     infrasight::app::runSeedCommand},
     {"version", "version", "Print the version", runVersionCommand},
 };
 
