@@ -168,6 +168,9 @@ private:
             return false;
         }
         points.resize(count);
+        if (count == 0) {
+            return true;
+        }
         if (!swap && dimensions == 2) {
             std::memcpy(static_cast<void *>(points.data()), m_data + m_pos, count * size_t(stride));
         } else {

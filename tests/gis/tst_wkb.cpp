@@ -5,7 +5,9 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <memory>
 
 using namespace infrasight::gis;
 using infrasight::ErrorCode;
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void decodesPostgisOutput();
     void rejectsMalformedInput_data();
     void rejectsMalformedInput();
+    void survivesEveryTruncationAndByteCorruption();
     void encodesLikePostgis();
     void hexInput_data();
     void hexInput();
@@ -310,6 +313,34 @@ void TestWkb::rejectsMalformedInput()
     QVERIFY2(message.contains(expectedProblem), qPrintable(message));
     QVERIFY2(message.endsWith(QStringLiteral("at byte offset %1").arg(expectedOffset)),
              qPrintable(message));
+}
+
+void TestWkb::survivesEveryTruncationAndByteCorruption()
+{
+    // Every prefix and every single-byte corruption of a nested geometry must decode or fail
+    // with InvalidArgument; under AddressSanitizer this also proves there is no over-read.
+    const Geometry nested(
+        GeometryCollection{{Geometry(MultiPolygon{{unitTriangle(), squareWithHole()}}),
+                            Geometry(MultiPoint{{{1, 2}}}),
+                            Geometry(LineString{{{3, 4}, {5, 6}}})}});
+    for (const QByteArray &valid :
+         {encodeWkb(nested), encodeWkb(nested, {WkbByteOrder::BigEndian, 4326})}) {
+        for (qsizetype length = 0; length < valid.size(); ++length) {
+            const std::unique_ptr<char[]> exact(new char[size_t(std::max<qsizetype>(length, 1))]);
+            std::memcpy(exact.get(), valid.constData(), size_t(length));
+            const auto decoded = decodeWkb(QByteArrayView(exact.get(), length));
+            QVERIFY2(!decoded.has_value(), qPrintable(QString::number(length)));
+            QCOMPARE(decoded.error().code, ErrorCode::InvalidArgument);
+        }
+        for (qsizetype i = 0; i < valid.size(); ++i) {
+            for (const char value : {'\x00', '\x01', '\x7f', '\x80', '\xff'}) {
+                QByteArray corrupted = valid;
+                corrupted[i] = value;
+                const auto decoded = decodeWkb(corrupted);
+                QVERIFY(decoded.has_value() || decoded.error().code == ErrorCode::InvalidArgument);
+            }
+        }
+    }
 }
 
 void TestWkb::encodesLikePostgis()
