@@ -526,7 +526,7 @@ void TestRoles::nobodyButOwnerModifiesAuditLog()
         u"INSERT INTO audit_log (table_name, row_id, action) VALUES ('asset', 1, 'DELETE')"_s,
         u"TRUNCATE audit_log"_s,
         u"ALTER TABLE audit_log DISABLE TRIGGER ALL"_s,
-        u"ALTER TABLE asset DISABLE TRIGGER asset_audit"_s,
+        u"ALTER TABLE asset DISABLE TRIGGER asset_audit_update"_s,
     };
     for (const QString &sql : tampering) {
         auto refused = admin->exec(sql);
