@@ -66,4 +66,73 @@ std::vector<QPointF> simplifyDouglasPeucker(std::span<const QPointF> points, dou
     return result;
 }
 
+namespace {
+
+// Simplified polygon, or no rings at all if the exterior ring collapsed.
+Polygon simplifyPolygon(const Polygon &polygon, double tolerance)
+{
+    Polygon result;
+    for (const auto &ring : polygon.rings) {
+        std::vector<QPointF> simplified = simplifyDouglasPeucker(ring, tolerance);
+        if (simplified.size() >= 4) {
+            result.rings.push_back(std::move(simplified));
+        } else if (result.rings.empty()) {
+            return {};
+        }
+    }
+    return result;
+}
+
+template<class... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template<class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+} // namespace
+
+Geometry simplifyGeometry(const Geometry &geometry, double toleranceMeters)
+{
+    const double t = toleranceMeters;
+    return std::visit(
+        Overloaded{
+            [](const Point &point) { return Geometry(point); },
+            [](const MultiPoint &points) { return Geometry(points); },
+            [t](const LineString &line) {
+                return Geometry(LineString{simplifyDouglasPeucker(line.points, t)});
+            },
+            [t](const Polygon &polygon) { return Geometry(simplifyPolygon(polygon, t)); },
+            [t](const MultiLineString &multi) {
+                MultiLineString result;
+                result.lineStrings.reserve(multi.lineStrings.size());
+                for (const LineString &line : multi.lineStrings) {
+                    result.lineStrings.push_back(
+                        LineString{simplifyDouglasPeucker(line.points, t)});
+                }
+                return Geometry(std::move(result));
+            },
+            [t](const MultiPolygon &multi) {
+                MultiPolygon result;
+                for (const Polygon &polygon : multi.polygons) {
+                    Polygon simplified = simplifyPolygon(polygon, t);
+                    if (!simplified.rings.empty()) {
+                        result.polygons.push_back(std::move(simplified));
+                    }
+                }
+                return Geometry(std::move(result));
+            },
+            [t](const GeometryCollection &collection) {
+                GeometryCollection result;
+                result.geometries.reserve(collection.geometries.size());
+                for (const Geometry &member : collection.geometries) {
+                    result.geometries.push_back(simplifyGeometry(member, t));
+                }
+                return Geometry(std::move(result));
+            },
+        },
+        geometry.value());
+}
+
 } // namespace infrasight::gis

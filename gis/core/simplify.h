@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gis/core/geometry.h"
+
 #include <QPointF>
 
 #include <span>
@@ -16,5 +18,11 @@ namespace infrasight::gis {
 /// need valid rings drop those. Iterative (no recursion), O(n log n) typical, O(n^2) worst.
 std::vector<QPointF> simplifyDouglasPeucker(std::span<const QPointF> points,
                                             double toleranceMeters);
+
+/// Simplifies every line and ring of a geometry with simplifyDouglasPeucker(), for drawing at
+/// a scale where toleranceMeters is about a pixel. Points are kept. A ring that collapses below
+/// 4 points is dropped (a collapsed exterior ring drops its polygon: it is smaller than the
+/// tolerance); a line string always keeps its end points. Use projected coordinates.
+Geometry simplifyGeometry(const Geometry &geometry, double toleranceMeters);
 
 } // namespace infrasight::gis

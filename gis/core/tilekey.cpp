@@ -121,4 +121,11 @@ size_t qHash(const TileKey &key, size_t seed) noexcept
     return qHashMulti(seed, key.z(), key.x(), key.y());
 }
 
+QDebug operator<<(QDebug debug, const TileKey &key)
+{
+    const QDebugStateSaver saver(debug);
+    debug.nospace() << "TileKey(" << key.z() << '/' << key.x() << '/' << key.y() << ')';
+    return debug;
+}
+
 } // namespace infrasight::gis

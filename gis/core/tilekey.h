@@ -5,6 +5,7 @@
 #include "gis/core/lonlat.h"
 #include "gis/core/result.h"
 
+#include <QDebug>
 #include <QHashFunctions>
 #include <QMetaType>
 #include <QRectF>
@@ -88,6 +89,9 @@ private:
 };
 
 size_t qHash(const TileKey &key, size_t seed = 0) noexcept;
+
+/// Writes "TileKey(z/x/y)" to logs.
+QDebug operator<<(QDebug debug, const TileKey &key);
 
 } // namespace infrasight::gis
 

@@ -23,11 +23,12 @@ Result<Crs> Crs::fromString(const QString &definition)
         return fail(ErrorCode::Projection, QStringLiteral("could not create a PROJ context"));
     }
     const QByteArray utf8 = text.toUtf8();
+    ProjContext::clearLastError();
     const ProjObjectPtr object(proj_create(context, utf8.constData()));
     if (!object) {
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("PROJ does not understand the CRS \"%1\"").arg(definition),
-                    QString::fromUtf8(ProjContext::lastErrorString(context)));
+                    ProjContext::lastErrorDetail(context));
     }
     if (!proj_is_crs(object.get())) {
         return fail(ErrorCode::InvalidArgument,
@@ -46,6 +47,11 @@ Result<Crs> Crs::fromString(const QString &definition)
     crs.m_geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS
                        || type == PJ_TYPE_GEOGRAPHIC_CRS;
     return crs;
+}
+
+Result<Crs> Crs::fromEpsg(int code)
+{
+    return fromString(QStringLiteral("EPSG:%1").arg(code));
 }
 
 Crs Crs::wgs84()

@@ -25,6 +25,9 @@ public:
     /// proj.db; does not touch the network).
     [[nodiscard]] static Result<Crs> fromString(const QString &definition);
 
+    /// fromString("EPSG:<code>").
+    [[nodiscard]] static Result<Crs> fromEpsg(int code);
+
     /// WGS 84 longitude/latitude (EPSG:4326), without asking PROJ.
     static Crs wgs84();
     /// Web Mercator (EPSG:3857), without asking PROJ.

@@ -15,6 +15,9 @@ struct CrsTransformer::Private
     Crs target;
     ProjObjectPtr operation;
     PJ_CONTEXT *context = nullptr; // the context `operation` is assigned to
+    // What PROJ complained about while choosing operations (e.g. a grid file it could not
+    // find); it explains later transform failures better than the errno text.
+    QString creationError;
 
     // PROJ objects use the context they are assigned to for errors and caches; a transformer
     // moved to another thread must switch to that thread's context before use.
@@ -62,25 +65,27 @@ Result<CrsTransformer> CrsTransformer::create(const Crs &source, const Crs &targ
     }
     const QByteArray from = source.definition().toUtf8();
     const QByteArray to = target.definition().toUtf8();
+    ProjContext::clearLastError();
     ProjObjectPtr raw(proj_create_crs_to_crs(context, from.constData(), to.constData(), nullptr));
     if (!raw) {
         return fail(ErrorCode::Projection,
                     QStringLiteral("no transformation from %1 to %2")
                         .arg(source.definition(), target.definition()),
-                    QString::fromUtf8(ProjContext::lastErrorString(context)));
+                    ProjContext::lastErrorDetail(context));
     }
     ProjObjectPtr normalized(proj_normalize_for_visualization(context, raw.get()));
     if (!normalized) {
         return fail(ErrorCode::Projection,
                     QStringLiteral("cannot normalise the axis order from %1 to %2")
                         .arg(source.definition(), target.definition()),
-                    QString::fromUtf8(ProjContext::lastErrorString(context)));
+                    ProjContext::lastErrorDetail(context));
     }
     auto data = std::make_unique<Private>();
     data->source = source;
     data->target = target;
     data->operation = std::move(normalized);
     data->context = context;
+    data->creationError = ProjContext::lastLoggedError();
     return CrsTransformer(std::move(data));
 }
 
@@ -104,6 +109,13 @@ Result<QPointF> CrsTransformer::transform(QPointF point, Direction direction) co
     return result;
 }
 
+QString CrsTransformer::transformErrorDetail(pj_ctx *context, int errorCode) const
+{
+    const QString detail = ProjContext::lastErrorDetail(context, errorCode);
+    return m_d->creationError.isEmpty() ? detail
+                                        : m_d->creationError + QStringLiteral("; ") + detail;
+}
+
 Result<void> CrsTransformer::transform(std::span<QPointF> points, Direction direction) const
 {
     if (points.empty()) {
@@ -112,6 +124,7 @@ Result<void> CrsTransformer::transform(std::span<QPointF> points, Direction dire
     PJ_CONTEXT *context = m_d->bindToCurrentThread();
     PJ *operation = m_d->operation.get();
     proj_errno_reset(operation);
+    ProjContext::clearLastError();
     const PJ_DIRECTION projDirection = direction == Direction::Forward ? PJ_FWD : PJ_INV;
     // QPointF is two packed doubles: hand PROJ strided views of x and y, transform in place.
     constexpr size_t Stride = sizeof(QPointF);
@@ -134,8 +147,6 @@ Result<void> CrsTransformer::transform(std::span<QPointF> points, Direction dire
         const QPointF &p = points[i];
         // PROJ marks a failed point with HUGE_VAL (infinity).
         if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
-            const int error = proj_errno(operation);
-            const char *text = error != 0 ? proj_context_errno_string(context, error) : nullptr;
             return fail(ErrorCode::Projection,
                         QStringLiteral("cannot transform point %1 of %2 from %3 to %4")
                             .arg(i)
@@ -144,7 +155,7 @@ Result<void> CrsTransformer::transform(std::span<QPointF> points, Direction dire
                                                                  : m_d->target.definition(),
                                  direction == Direction::Forward ? m_d->target.definition()
                                                                  : m_d->source.definition()),
-                        text ? QString::fromUtf8(text) : QString());
+                        transformErrorDetail(context, proj_errno(operation)));
         }
     }
     return {};

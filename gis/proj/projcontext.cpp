@@ -9,11 +9,19 @@ namespace infrasight::gis {
 
 namespace {
 
+// PROJ's error codes are generic ("Unknown error (code 4096)"); the message it logs just
+// before ("crs not found", "could not find required grid(s)") says what went wrong. The log
+// callback runs on the thread using the context, so one slot per thread suffices.
+thread_local QString s_lastErrorMessage;
+
 void logProjMessage(void * /*appData*/, int level, const char *message)
 {
-    // PROJ reports every failed lookup as an error; we return those as Error values, so the
-    // log only needs them for debugging.
+    // PROJ logs every failed lookup as an error; callers get those as Error values, so the log
+    // only needs them for debugging.
     qCDebug(lcGis) << "PROJ" << level << message;
+    if (level == PJ_LOG_ERROR) {
+        s_lastErrorMessage = QString::fromUtf8(message);
+    }
 }
 
 struct ContextDeleter
@@ -41,11 +49,24 @@ pj_ctx *ProjContext::current()
     return context.get();
 }
 
-const char *ProjContext::lastErrorString(pj_ctx *context)
+void ProjContext::clearLastError()
 {
-    const int error = proj_context_errno(context);
+    s_lastErrorMessage.clear();
+}
+
+QString ProjContext::lastLoggedError()
+{
+    return s_lastErrorMessage;
+}
+
+QString ProjContext::lastErrorDetail(pj_ctx *context, int errorCode)
+{
+    if (!s_lastErrorMessage.isEmpty()) {
+        return s_lastErrorMessage;
+    }
+    const int error = errorCode != 0 ? errorCode : (context ? proj_context_errno(context) : 0);
     const char *text = error != 0 ? proj_context_errno_string(context, error) : nullptr;
-    return text ? text : "unknown PROJ error";
+    return text ? QString::fromUtf8(text) : QStringLiteral("unknown PROJ error");
 }
 
 } // namespace infrasight::gis

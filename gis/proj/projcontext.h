@@ -5,6 +5,8 @@
 // Declares the PROJ types without including proj.h, so that this header may appear in other
 // gis/proj headers without leaking PROJ upwards.
 
+#include <QString>
+
 #include <memory>
 
 struct pj_ctx;   // PJ_CONTEXT in proj.h
@@ -31,8 +33,16 @@ public:
     /// The context of the calling thread; nullptr only if PROJ could not allocate one.
     static pj_ctx *current();
 
-    /// The text of the context's last error (proj_context_errno_string), e.g. for Error::detail.
-    static const char *lastErrorString(pj_ctx *context);
+    /// Forgets the calling thread's last PROJ error message; call before an operation whose
+    /// failure you will report with lastErrorDetail().
+    static void clearLastError();
+
+    /// What went wrong, for Error::detail: the last error PROJ logged on this thread since
+    /// clearLastError(), else the text of errorCode (or of the context's errno if 0).
+    static QString lastErrorDetail(pj_ctx *context, int errorCode = 0);
+
+    /// The last error PROJ logged on this thread since clearLastError(); empty if none.
+    static QString lastLoggedError();
 };
 
 } // namespace infrasight::gis

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void initTestCase();
     void describesCrs_data();
     void describesCrs();
+    void fromEpsgCode();
     void rejectsInvalidCrs_data();
     void rejectsInvalidCrs();
     void transformsHelsinkiToTm35Fin_data();
@@ -102,6 +103,18 @@ void TestCrsTransformer::describesCrs()
     QCOMPARE(crs->isGeographic(), geographic);
 }
 
+void TestCrsTransformer::fromEpsgCode()
+{
+    const auto crs = Crs::fromEpsg(3067);
+    QVERIFY(crs.has_value());
+    QCOMPARE(crs->authId(), QStringLiteral("EPSG:3067"));
+    QVERIFY(*crs == *Crs::fromString(QStringLiteral("EPSG:3067")));
+    QVERIFY(!(*crs == Crs::wgs84()));
+    QCOMPARE(*Crs::fromEpsg(4326), Crs::wgs84());
+    QCOMPARE(Crs::fromEpsg(3857)->description(), Crs::webMercator().description());
+    QCOMPARE(Crs::fromEpsg(0).error().code, ErrorCode::InvalidArgument);
+}
+
 void TestCrsTransformer::rejectsInvalidCrs_data()
 {
     QTest::addColumn<QString>("definition");
@@ -123,7 +136,7 @@ void TestCrsTransformer::rejectsInvalidCrs()
     const auto crs = Crs::fromString(definition);
     QVERIFY(!crs.has_value());
     QCOMPARE(crs.error().code, ErrorCode::InvalidArgument);
-    QVERIFY(!crs.error().message.isEmpty());
+    QVERIFY(crs.error().message.contains(definition.trimmed()));
 
     // An invalid CRS cannot be used to build a transformer either.
     const auto transformer = CrsTransformer::create(Crs(), Crs::wgs84());
@@ -245,6 +258,8 @@ void TestCrsTransformer::missingGridIsAProjectionError()
     const auto result = transformer->transform(QPointF(24.0, 60.0));
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::Projection);
+    QVERIFY2(result.error().detail.contains(QStringLiteral("grid")),
+             qPrintable(result.error().toString()));
 }
 
 void TestCrsTransformer::worksAfterMovingToAnotherThread()

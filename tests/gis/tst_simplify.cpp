@@ -11,6 +11,8 @@ using namespace infrasight::gis;
 
 using Points = std::vector<QPointF>;
 
+Q_DECLARE_METATYPE(infrasight::gis::Geometry)
+
 class TestSimplify : public QObject
 {
     Q_OBJECT
@@ -20,6 +22,8 @@ private Q_SLOTS:
     void douglasPeucker();
     void keepsEveryPointFartherThanTolerance();
     void handlesLongLinesWithoutRecursion();
+    void simplifiesWholeGeometries_data();
+    void simplifiesWholeGeometries();
 };
 
 void TestSimplify::douglasPeucker_data()
@@ -111,6 +115,46 @@ void TestSimplify::handlesLongLinesWithoutRecursion()
     const Points simplified = simplifyDouglasPeucker(spiral, 0.001);
     QVERIFY(simplified.size() > 1000);
     QVERIFY(simplified.size() <= spiral.size());
+}
+
+void TestSimplify::simplifiesWholeGeometries_data()
+{
+    QTest::addColumn<Geometry>("input");
+    QTest::addColumn<Geometry>("expected");
+
+    const Points square{{0, 0}, {10, 0}, {10, 5}, {10.1, 10}, {0, 10}, {0, 0}};
+    const Points squareSimplified{{0, 0}, {10, 0}, {10.1, 10}, {0, 10}, {0, 0}};
+    const Points tinyHole{{4, 4}, {4.2, 4}, {4.2, 4.2}, {4, 4}};
+    const Points tinyRing{{50, 50}, {50.3, 50}, {50.3, 50.3}, {50, 50}};
+
+    QTest::newRow("point-unchanged") << Geometry(Point{{1, 2}}) << Geometry(Point{{1, 2}});
+    QTest::newRow("multipoint-unchanged")
+        << Geometry(MultiPoint{{{1, 2}, {1.1, 2}}}) << Geometry(MultiPoint{{{1, 2}, {1.1, 2}}});
+    QTest::newRow("linestring") << Geometry(LineString{{{0, 0}, {5, 0.1}, {10, 0}}})
+                                << Geometry(LineString{{{0, 0}, {10, 0}}});
+    QTest::newRow("polygon-drops-collapsed-hole")
+        << Geometry(Polygon{{square, tinyHole}}) << Geometry(Polygon{{squareSimplified}});
+    QTest::newRow("polygon-collapsed-exterior-is-empty")
+        << Geometry(Polygon{{tinyRing}}) << Geometry(Polygon{});
+    QTest::newRow("multipolygon-drops-tiny-part")
+        << Geometry(MultiPolygon{{Polygon{{square}}, Polygon{{tinyRing}}}})
+        << Geometry(MultiPolygon{{Polygon{{squareSimplified}}}});
+    QTest::newRow("multilinestring")
+        << Geometry(MultiLineString{{LineString{{{0, 0}, {1, 0.1}, {2, 0}}}}})
+        << Geometry(MultiLineString{{LineString{{{0, 0}, {2, 0}}}}});
+    QTest::newRow("collection-recurses")
+        << Geometry(GeometryCollection{
+               {Geometry(LineString{{{0, 0}, {1, 0.1}, {2, 0}}}), Geometry(Point{{3, 3}})}})
+        << Geometry(GeometryCollection{
+               {Geometry(LineString{{{0, 0}, {2, 0}}}), Geometry(Point{{3, 3}})}});
+}
+
+void TestSimplify::simplifiesWholeGeometries()
+{
+    QFETCH(Geometry, input);
+    QFETCH(Geometry, expected);
+
+    QVERIFY(simplifyGeometry(input, 0.5) == expected);
 }
 
 QTEST_APPLESS_MAIN(TestSimplify)
