@@ -70,16 +70,9 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 -- ---------------------------------------------------------------------------------------------
 
 -- BEFORE UPDATE on every editable table: the version is the server's, whatever the client sent.
--- Trigger arguments name telemetry columns (sensor.last_value, last_seen) that the ingest path
--- writes many times a second: an update of those alone is no edit, so it neither bumps the
--- version (which would make a planner's pending edit of the same sensor fail as a conflict) nor,
--- in audit_statement(), fills the audit log.
 CREATE FUNCTION bump_version() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_NARGS > 0 AND (to_jsonb(NEW) - TG_ARGV) = (to_jsonb(OLD) - TG_ARGV) THEN
-        RETURN NEW;
-    END IF;
     NEW.version := OLD.version + 1;
     NEW.updated_at := now();
     NEW.updated_by := current_user;
@@ -180,6 +173,27 @@ CREATE TABLE sensor (
 CREATE INDEX sensor_geom_gist ON sensor USING gist (geom);
 CREATE INDEX sensor_asset_idx ON sensor (asset_id);
 CREATE INDEX sensor_kind_idx ON sensor (kind);
+
+-- The ingest path writes last_value/last_seen many times a second. An update of those alone is
+-- no edit: it keeps the version (a planner's pending edit of the sensor must not fail as a
+-- conflict because a reading arrived), and audit_statement() skips rows whose version stayed.
+CREATE FUNCTION sensor_bump_version() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    probe sensor;
+BEGIN
+    probe := NEW;
+    probe.last_value := OLD.last_value;
+    probe.last_seen := OLD.last_seen;
+    IF probe IS NOT DISTINCT FROM OLD THEN
+        RETURN NEW;
+    END IF;
+    NEW.version := OLD.version + 1;
+    NEW.updated_at := now();
+    NEW.updated_by := current_user;
+    RETURN NEW;
+END
+$$;
 
 -- The largest table: partitioned by time (UTC days) so old history can be detached or moved to
 -- another tablespace. No foreign key to sensor: a per-row key check would cost ingest throughput
@@ -569,8 +583,8 @@ $$;
 
 -- Runs with the rights of its owner (the schema owner), so roles that may not touch audit_log
 -- still leave a trace of what they changed. Statement-level with transition tables: one
--- INSERT ... SELECT per statement, not a function call per row.
--- Arguments name telemetry columns whose changes alone are not audited (see bump_version()).
+-- INSERT ... SELECT per statement, not a function call per row. Every audited table has a
+-- version column and a *_version trigger.
 CREATE FUNCTION audit_statement() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
@@ -580,15 +594,14 @@ BEGIN
                        audit_document_sql(TG_RELID, 'n'))
             USING TG_TABLE_NAME, TG_OP;
     ELSIF TG_OP = 'UPDATE' THEN
-        -- A telemetry-only change leaves version and updated_* alone (bump_version), so its two
-        -- documents differ only in the telemetry columns.
+        -- Every edit bumps the version; a row whose version stayed is a telemetry-only update
+        -- (sensor_bump_version) and no edit.
         EXECUTE format('INSERT INTO audit_log (table_name, row_id, action, before, after) '
-                       'SELECT $1, d.id, $2, d.before, d.after '
-                       'FROM (SELECT n.id, %s AS before, %s AS after '
-                       '      FROM new_rows n JOIN old_rows o ON o.id = n.id) d '
-                       'WHERE (d.after - $3) IS DISTINCT FROM (d.before - $3) ORDER BY d.id',
+                       'SELECT $1, n.id, $2, %s, %s '
+                       'FROM new_rows n JOIN old_rows o ON o.id = n.id '
+                       'WHERE n.version IS DISTINCT FROM o.version ORDER BY n.id',
                        audit_document_sql(TG_RELID, 'o'), audit_document_sql(TG_RELID, 'n'))
-            USING TG_TABLE_NAME, TG_OP, coalesce(TG_ARGV, '{}'::text[]);
+            USING TG_TABLE_NAME, TG_OP;
     ELSE
         EXECUTE format('INSERT INTO audit_log (table_name, row_id, action, before, after) '
                        'SELECT $1, o.id, $2, %s, NULL FROM old_rows o ORDER BY o.id',
@@ -642,26 +655,24 @@ $$;
 DO $triggers$
 DECLARE
     t text;
-    telemetry text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['department', 'crew', 'asset_type', 'asset', 'sensor', 'alarm_rule',
                              'alarm', 'geofence', 'work_order', 'budget', 'budget_entry']
     LOOP
-        telemetry := CASE t WHEN 'sensor' THEN '''last_value'', ''last_seen''' ELSE '' END;
-        EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I '
-                       'FOR EACH ROW EXECUTE FUNCTION bump_version(%s)', t || '_version', t,
-                       telemetry);
+        EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION %s()',
+                       t || '_version', t,
+                       CASE t WHEN 'sensor' THEN 'sensor_bump_version' ELSE 'bump_version' END);
         -- Transition tables allow one event per trigger, hence three triggers.
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
-                       'FOR EACH STATEMENT EXECUTE FUNCTION audit_statement(%s)',
-                       t || '_audit_insert', t, telemetry);
+                       'FOR EACH STATEMENT EXECUTE FUNCTION audit_statement()',
+                       t || '_audit_insert', t);
         EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I '
                        'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
-                       'FOR EACH STATEMENT EXECUTE FUNCTION audit_statement(%s)',
-                       t || '_audit_update', t, telemetry);
+                       'FOR EACH STATEMENT EXECUTE FUNCTION audit_statement()',
+                       t || '_audit_update', t);
         EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
-                       'FOR EACH STATEMENT EXECUTE FUNCTION audit_statement(%s)',
-                       t || '_audit_delete', t, telemetry);
+                       'FOR EACH STATEMENT EXECUTE FUNCTION audit_statement()',
+                       t || '_audit_delete', t);
     END LOOP;
 
     -- {table, channel}: budget entries change a budget line's figures, so they share its channel.
