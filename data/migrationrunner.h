@@ -67,7 +67,8 @@ public:
 
     /// Applies every migration the database lacks, each in its own transaction. Creates
     /// schema_migrations if missing. Holds a session advisory lock on the database while it runs
-    /// (released at the end, also on error).
+    /// (released at the end, also on error); while another runner holds it, this call waits
+    /// (PgConnection::requestCancel() from another thread ends the wait with ErrorCode::Cancelled).
     /// Fails, changing nothing, with ErrorCode::SchemaTooNew if the database has a version above
     /// targetVersion() (a newer program migrated it); with ErrorCode::Conflict if an applied
     /// migration's checksum differs from the program's or a recorded version is unknown to it;
