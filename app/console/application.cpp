@@ -15,6 +15,8 @@
 #include <QIcon>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace infrasight::app {
 
 namespace {
@@ -208,6 +210,11 @@ void Application::handleLocalDatabaseStarted()
         return;
     }
     const Result<LocalDatabase> result = m_localStart.result();
+    if (!result && !m_pendingConninfo.isEmpty()) {
+        qCWarning(lcConsole) << "local database failed:" << result.error().toString();
+        connectTo(std::exchange(m_pendingConninfo, QString()));
+        return;
+    }
     if (!result) {
         qCWarning(lcConsole) << "local database failed:" << result.error().toString();
         m_window->logActivity(
@@ -219,6 +226,10 @@ void Application::handleLocalDatabaseStarted()
     }
     if (result->startedHere) {
         m_localBaseDirectory = result->baseDirectory;
+    }
+    if (!m_pendingConninfo.isEmpty()) {
+        connectTo(std::exchange(m_pendingConninfo, QString()));
+        return;
     }
     m_window->logActivity(tr("Local database ready in %1 (schema version %2, %3 migration(s) "
                              "applied).")
@@ -281,16 +292,21 @@ void Application::handleLogin(const QString &user, const QString &password)
 
 void Application::handleConnectionRequested(const QString &conninfo)
 {
-    m_localStart.waitForFinished();
     Settings::saveConnection(conninfo);
     m_window->logActivity(tr("Connecting to %1; this connection is used from now on.")
                               .arg(ConnInfo(conninfo).describe()));
+    if (m_localStart.isRunning()) {
+        // The local start cannot be interrupted halfway; connect once it is done.
+        m_pendingConninfo = conninfo;
+        return;
+    }
     m_db->close();
     connectTo(conninfo);
 }
 
 void Application::handleLocalDatabaseRequested()
 {
+    m_pendingConninfo.clear();
     Settings::clearSavedConnection();
     m_window->logActivity(tr("Switching to the local database."));
     m_db->close();

@@ -86,7 +86,8 @@ private:
     ui::ConnectionIndicator::State m_tracedState = ui::ConnectionIndicator::State::Offline;
     quint64 m_heartbeats = 0;
     data::QueryId m_schemaQuery = 0;
-    QString m_refusal; ///< why the console closed the connection itself (schema too new)
+    QString m_pendingConninfo; ///< chosen by the operator while the local start was running
+    QString m_refusal;         ///< why the console closed the connection itself (schema too new)
 };
 
 } // namespace infrasight::app

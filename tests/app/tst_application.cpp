@@ -7,11 +7,14 @@
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mainwindow.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +32,7 @@ class TestApplication : public QObject
 private Q_SLOTS:
     void initTestCase();
     void logsInWithPasswordAndNeverStoresIt();
+    void savesChosenConnectionWithoutPassword();
 
 private:
     static void submitLogin(infrasight::ui::LoginDialog *dialog, const QString &password);
@@ -109,6 +113,64 @@ void TestApplication::logsInWithPasswordAndNeverStoresIt()
     QVERIFY2(contents.contains(role.toUtf8()), contents.constData()); // the last user is kept
     QVERIFY2(!contents.contains(secret.toUtf8()), contents.constData());
     QVERIFY2(!contents.contains("wrong"), contents.constData());
+}
+
+void TestApplication::savesChosenConnectionWithoutPassword()
+{
+    INFRASIGHT_REQUIRE_TEST_SERVER();
+    auto database = PgTestDatabase::create();
+    QVERIFY2(database.has_value(), qPrintable(database ? QString() : database.error().toString()));
+    const QString secret = QStringLiteral("hunter2-not-for-files");
+    // The test server trusts its superuser from this host, so the password is simply unused.
+    const QString typed = database->conninfo() + QStringLiteral(" password=") + secret;
+
+    ConsoleOptions options;
+    options.conninfo = database->conninfo();
+    {
+        Application console(options);
+        console.start();
+        infrasight::ui::MainWindow *window = console.mainWindow();
+        QTRY_COMPARE_WITH_TIMEOUT(window->connectionState(), State::Connected, 20000);
+
+        // File > Connect to Database…, as an operator would.
+        auto *connectAction = window->findChild<QAction *>(QStringLiteral("connectAction"));
+        QVERIFY(connectAction != nullptr);
+        connectAction->trigger();
+        QInputDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<QInputDialog *>()) != nullptr
+                    && dialog->isVisible());
+        QSignalSpy states(window->connectionIndicator(),
+                          &infrasight::ui::ConnectionIndicator::stateChanged);
+        dialog->setTextValue(typed);
+        dialog->accept();
+        // Connected again on the new connection (the indicator reports changes only).
+        QTRY_VERIFY_WITH_TIMEOUT(!states.isEmpty()
+                                     && states.constLast().at(0).value<State>() == State::Connected,
+                                 20000);
+        window->close();
+        console.shutdown();
+    }
+
+    QSettings settings;
+    settings.sync();
+    const QString saved = settings.value(QStringLiteral("connection/conninfo")).toString();
+    QCOMPARE(saved, ConnInfo(typed).withoutPassword());
+    QVERIFY(saved.contains(database->name()));
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(!file.readAll().contains(secret.toUtf8()), "a password reached the settings file");
+
+    // The next start without --db uses the saved connection, not the local database.
+    {
+        Application console(ConsoleOptions{});
+        console.start();
+        infrasight::ui::MainWindow *window = console.mainWindow();
+        QCOMPARE(window->connectionState(), State::Connecting);
+        QTRY_COMPARE_WITH_TIMEOUT(window->connectionState(), State::Connected, 20000);
+        window->close();
+        console.shutdown();
+    }
+    settings.remove(QStringLiteral("connection/conninfo"));
 }
 
 QTEST_MAIN(TestApplication)

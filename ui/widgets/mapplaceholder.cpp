@@ -87,12 +87,14 @@ void MapPlaceholder::paintEvent(QPaintEvent *event)
                      QStringLiteral("N"));
 
     const QRect centre = rect().adjusted(40, 0, -40, 0);
+    // Fonts set in pixels report no point size; scale from a sensible default then.
+    const qreal basePoints = font().pointSizeF() > 0 ? font().pointSizeF() : 10.0;
     QFont titleFont = font();
-    titleFont.setPointSizeF(font().pointSizeF() * 2.6);
+    titleFont.setPointSizeF(basePoints * 2.6);
     titleFont.setWeight(QFont::DemiBold);
     const QFontMetrics titleMetrics(titleFont);
     QFont bodyFont = font();
-    bodyFont.setPointSizeF(font().pointSizeF() * 1.15);
+    bodyFont.setPointSizeF(basePoints * 1.15);
     const QFontMetrics bodyMetrics(bodyFont);
 
     const QString heading = m_cityName.isEmpty() ? tr("Infrasight") : m_cityName;
