@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/dbclient.h"
+#include "data/localcluster.h"
 #include "data/pg/pgconnection.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void queriesFailFastWhenOffline();
     void reconnectsAfterConnectionLossAndListensAgain();
     void asksForPasswordAndUsesIt();
+    void reconnectsAfterServerRestart();
 };
 
 void TestDbClient::initTestCase()
@@ -259,6 +262,47 @@ void TestDbClient::asksForPasswordAndUsesIt()
     client.close();
     QTRY_COMPARE(client.state(), ConnectionState::Offline);
     QVERIFY(admin->execScript(u"DROP ROLE "_s + quoteIdentifier(role)));
+}
+
+void TestDbClient::reconnectsAfterServerRestart()
+{
+    // A private cluster of our own, so that stopping it disturbs no other test.
+    QTemporaryDir base;
+    QVERIFY(base.isValid());
+    LocalCluster cluster(base.path() + u"/cluster"_s);
+    auto started = cluster.start();
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+
+    DbClient client;
+    Outcomes outcomes(client);
+    client.open(cluster.conninfo());
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Connected, 15000);
+    client.listen(u"alarm"_s);
+    QVERIFY(outcomes.wait(client.submit(u"SELECT 1"_s)));
+
+    QSignalSpy reconnected(&client, &DbClient::reconnected);
+    auto stopped = cluster.stop();
+    QVERIFY2(stopped, qPrintable(stopped ? QString() : stopped.error().toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), ConnectionState::Reconnecting, 10000);
+    // While the server is down, statements fail at once instead of hanging.
+    const QueryOutcome offline = outcomes.wait(client.submit(u"SELECT 1"_s));
+    QVERIFY(!offline);
+    QCOMPARE(offline.error().code, ErrorCode::Connection);
+
+    started = cluster.start();
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(reconnected.count() == 1, 40000);
+    QCOMPARE(client.state(), ConnectionState::Connected);
+    const QueryOutcome online = outcomes.wait(client.submit(u"SELECT 1"_s));
+    QVERIFY(online);
+
+    QSignalSpy received(&client, &DbClient::notificationReceived);
+    auto admin = PgConnection::open(cluster.conninfo());
+    QVERIFY(admin);
+    QVERIFY((*admin)->exec(u"NOTIFY alarm, 'back'"_s));
+    QTRY_COMPARE(received.count(), 1);
+    client.close();
+    QVERIFY(cluster.stop());
 }
 
 QTEST_GUILESS_MAIN(TestDbClient)
