@@ -31,6 +31,12 @@ struct CrsTransformer::Private
         return context;
     }
 
+    QString errorDetail(PJ_CONTEXT *current, int errorCode) const
+    {
+        const QString detail = ProjContext::lastErrorDetail(current, errorCode);
+        return creationError.isEmpty() ? detail : creationError + QStringLiteral("; ") + detail;
+    }
+
     ~Private()
     {
         if (operation) {
@@ -109,13 +115,6 @@ Result<QPointF> CrsTransformer::transform(QPointF point, Direction direction) co
     return result;
 }
 
-QString CrsTransformer::transformErrorDetail(pj_ctx *context, int errorCode) const
-{
-    const QString detail = ProjContext::lastErrorDetail(context, errorCode);
-    return m_d->creationError.isEmpty() ? detail
-                                        : m_d->creationError + QStringLiteral("; ") + detail;
-}
-
 Result<void> CrsTransformer::transform(std::span<QPointF> points, Direction direction) const
 {
     if (points.empty()) {
@@ -155,7 +154,7 @@ Result<void> CrsTransformer::transform(std::span<QPointF> points, Direction dire
                                                                  : m_d->target.definition(),
                                  direction == Direction::Forward ? m_d->target.definition()
                                                                  : m_d->source.definition()),
-                        transformErrorDetail(context, proj_errno(operation)));
+                        m_d->errorDetail(context, proj_errno(operation)));
         }
     }
     return {};

@@ -7,8 +7,6 @@
 #include <QPointF>
 
 #include <memory>
-
-struct pj_ctx;
 #include <span>
 
 namespace infrasight::gis {
@@ -59,7 +57,6 @@ public:
 
 private:
     struct Private;
-    QString transformErrorDetail(pj_ctx *context, int errorCode) const;
     explicit CrsTransformer(std::unique_ptr<Private> data);
     std::unique_ptr<Private> m_d;
 };
