@@ -124,6 +124,7 @@ void TestCtl::helpListsCommands()
     QCOMPARE(help.exitCode, 0);
     QVERIFY2(help.out.contains(QStringLiteral("db start|stop|status|migrate|url")),
              qPrintable(help.out));
+    QVERIFY(help.out.contains(QStringLiteral("  seed --osm FILE")));
     QVERIFY(help.out.contains(QStringLiteral("  version")));
     QVERIFY(help.out.contains(QStringLiteral("Exit status")));
     QVERIFY(help.err.isEmpty());
