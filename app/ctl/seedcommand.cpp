@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <atomic>
@@ -73,18 +74,23 @@ public:
         m_phase = phase;
         m_decile = decile;
         m_timer.start();
-        QTextStream err(stderr);
-        if (total > 0) {
-            err << phase << ": " << done << " / " << total << Qt::endl;
-        } else {
-            err << phase << ": " << done << Qt::endl;
+        if (!m_clock.isValid()) {
+            m_clock.start();
         }
+        QTextStream err(stderr);
+        err << '[' << QString::number(double(m_clock.elapsed()) / 1000.0, 'f', 1) << " s] " << phase
+            << ": " << done;
+        if (total > 0) {
+            err << " / " << total;
+        }
+        err << Qt::endl;
     }
 
 private:
     QString m_phase;
     int m_decile = -2;
     QElapsedTimer m_timer;
+    QElapsedTimer m_clock;
 };
 
 } // namespace
@@ -162,6 +168,11 @@ int runSeedCommand(const QStringList &arguments)
         return 1;
     }
 
+    // GDAL reports every ring cut at the extract's edge at debug level; expected and harmless
+    // (shared/data/osm/README.md), so keep it out of the progress unless the user asks for it.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        QLoggingCategory::setFilterRules(QStringLiteral("infrasight.gis.debug=false"));
+    }
     s_interrupted.store(false);
     const auto previousHandler = std::signal(SIGINT, onInterrupt);
     ProgressPrinter printer;

@@ -1219,7 +1219,7 @@ FROM (SELECT r.id, i, r.name,
                   FROM basemap.extract ORDER BY id DESC LIMIT 1) c
       CROSS JOIN LATERAL generate_series(0, floor(ST_Length(r.g) / (20 * c.k) - 0.5)::int) AS i
       WHERE ST_Length(r.g) > 0) x
-ORDER BY id, i)sql"),
+ORDER BY ST_GeoHash(p, 12), id, i)sql"),
                                      {QVariant(LitClasses)});
     if (!samples) {
         return tl::unexpected(samples.error());
@@ -1310,7 +1310,22 @@ ORDER BY id, i)sql"),
             (void)m_connection.execScript(QStringLiteral("ROLLBACK TO SAVEPOINT replica"));
         }
 
+        // Index maintenance dominates a big load. Memory for the GIN pending-list merges of the
+        // trigram indexes (work_mem), and rows in geohash order of their street point (the
+        // samples are sorted that way, the picks below are sorted), so that consecutive GiST
+        // inserts touch the same index pages.
+        for (const char *setting :
+             {"SET LOCAL work_mem = '128MB'", "SET LOCAL maintenance_work_mem = '256MB'"}) {
+            if (auto set = m_connection.execScript(QString::fromLatin1(setting)); !set) {
+                return tl::unexpected(set.error());
+            }
+        }
         SeedRandom random(m_options.seed * 0x9E3779B97F4A7C15ull + quint64(first));
+        std::vector<quint32> picks(static_cast<size_t>(count));
+        for (quint32 &pick : picks) {
+            pick = quint32(random.below(points.size()));
+        }
+        std::sort(picks.begin(), picks.end());
         const QByteArray statuses[] = {"active", "faulty", "inactive"};
         qint64 made = 0;
         auto copied = m_connection.copyIn(
@@ -1323,7 +1338,7 @@ ORDER BY id, i)sql"),
                 const qint64 end = std::min(count, made + 20'000);
                 chunk.reserve(int((end - made) * 140));
                 for (; made < end; ++made) {
-                    const Sample &s = points[size_t(random.below(points.size()))];
+                    const Sample &s = points[picks[size_t(made)]];
                     // Up to 12 m either way around the street point.
                     const double dx = random.between(-12, 12) / metersPerDegLon;
                     const double dy = random.between(-12, 12) / metersPerDegLat;
