@@ -219,6 +219,9 @@ int runSeedCommand(const QStringList &arguments)
         citySeconds = double(timer.elapsed()) / 1000.0;
         if (!seeded) {
             err << "seeding failed, nothing was changed: " << seeded.error().toString() << Qt::endl;
+            if (seeded.error().code == ErrorCode::Conflict) {
+                err << "pass --replace to replace the city that is there" << Qt::endl;
+            }
             status = 1;
         }
     }
