@@ -974,53 +974,57 @@ Result<void> DemoCitySeeder::generateWorkOrders()
     };
 
     QList<Step> steps;
-    // What crews do, per kind of asset: title, budget category, priority, cost range (EUR) and
-    // hours until done.
+    // What crews do, per kind of asset: title, budget category, priority, cost range (EUR),
+    // hours until done and how often it happens (relative weight within the kind).
     steps.append({QStringLiteral("work orders"),
                   QStringLiteral(R"sql(
 CREATE TEMP TABLE seed_template ON COMMIT DROP AS
-SELECT work, row_number() OVER (PARTITION BY work ORDER BY ord) AS idx,
-       count(*) OVER (PARTITION BY work) AS options, title, category, priority, cost_min,
-       cost_max, hours_min, hours_max
+SELECT work, title, category, priority, cost_min, cost_max, hours_min, hours_max,
+       -- [share_from, share_to): this template's slice of its group's weight, for a weighted pick
+       (sum(weight) OVER (PARTITION BY work ORDER BY ord) - weight)::float8
+           / sum(weight) OVER (PARTITION BY work) AS share_from,
+       sum(weight) OVER (PARTITION BY work ORDER BY ord)::float8
+           / sum(weight) OVER (PARTITION BY work) AS share_to
 FROM (VALUES
-    (1, 'lighting', 'Replace failed lamp', 'repairs', 'normal', 120, 380, 4, 72),
-    (2, 'lighting', 'Repair cable fault', 'repairs', 'high', 600, 2400, 8, 120),
-    (3, 'lighting', 'Replace photocell', 'repairs', 'low', 80, 180, 24, 240),
-    (4, 'lighting', 'Replace knocked-down pole', 'emergency', 'urgent', 1800, 4200, 2, 48),
-    (5, 'lighting', 'Night-time lighting inspection', 'maintenance', 'low', 40, 120, 24, 336),
-    (6, 'lighting', 'LED retrofit', 'maintenance', 'normal', 450, 900, 48, 480),
-    (1, 'signal', 'Signal lamp out', 'repairs', 'high', 150, 500, 2, 24),
-    (2, 'signal', 'Controller fault', 'emergency', 'urgent', 800, 3500, 1, 12),
-    (3, 'signal', 'Detector loop failure', 'repairs', 'normal', 600, 1800, 24, 240),
-    (4, 'signal', 'Signal timing review', 'maintenance', 'low', 300, 900, 48, 720),
-    (1, 'hydrant', 'Annual flow test', 'maintenance', 'low', 60, 150, 24, 480),
-    (2, 'hydrant', 'Leaking hydrant', 'repairs', 'high', 250, 1200, 4, 72),
-    (3, 'hydrant', 'Repaint and mark hydrant', 'maintenance', 'low', 40, 110, 48, 720),
-    (1, 'manhole', 'Rattling cover', 'repairs', 'normal', 150, 600, 24, 240),
-    (2, 'manhole', 'Blocked chamber', 'emergency', 'urgent', 300, 1400, 1, 24),
-    (3, 'manhole', 'CCTV chamber survey', 'maintenance', 'low', 200, 500, 48, 720),
-    (1, 'main', 'Burst water main', 'emergency', 'urgent', 4000, 18000, 4, 48),
-    (2, 'main', 'Valve exercising', 'maintenance', 'low', 150, 400, 24, 480),
-    (3, 'main', 'Leak detection survey', 'maintenance', 'normal', 500, 1500, 48, 480),
-    (4, 'main', 'Service connection leak', 'repairs', 'high', 900, 3500, 8, 96),
-    (1, 'sewer', 'Sewer blockage', 'emergency', 'urgent', 400, 2200, 1, 24),
-    (2, 'sewer', 'Root cutting', 'maintenance', 'normal', 600, 1800, 24, 240),
-    (3, 'sewer', 'CCTV pipe inspection', 'maintenance', 'low', 500, 1600, 48, 720),
-    (4, 'sewer', 'Pipe relining section', 'repairs', 'normal', 6000, 24000, 120, 1200),
-    (1, 'bus_stop', 'Broken shelter glass', 'repairs', 'high', 300, 900, 4, 72),
-    (2, 'bus_stop', 'Replace timetable panel', 'maintenance', 'low', 80, 250, 24, 240),
-    (3, 'bus_stop', 'Shelter cleaning', 'maintenance', 'low', 40, 90, 24, 168),
-    (1, 'tree', 'Pruning', 'maintenance', 'low', 120, 450, 48, 720),
-    (2, 'tree', 'Storm damage removal', 'emergency', 'urgent', 400, 2500, 2, 48),
-    (3, 'tree', 'Tree health inspection', 'maintenance', 'low', 50, 120, 48, 720),
-    (1, 'bin', 'Overflowing bin', 'repairs', 'normal', 30, 80, 2, 24),
-    (2, 'bin', 'Damaged bin replacement', 'repairs', 'normal', 180, 450, 24, 240),
-    (3, 'bin', 'Bin deep cleaning', 'maintenance', 'low', 40, 90, 24, 240),
-    (1, 'sensor', 'Sensor offline', 'repairs', 'high', 90, 350, 4, 72),
-    (2, 'sensor', 'Calibrate sensor', 'maintenance', 'normal', 120, 400, 24, 240),
-    (3, 'sensor', 'Replace battery', 'maintenance', 'low', 40, 120, 24, 240),
-    (4, 'sensor', 'Vandalism damage', 'repairs', 'high', 300, 1800, 8, 120)
-) AS t (ord, work, title, category, priority, cost_min, cost_max, hours_min, hours_max))sql"),
+    (1, 'lighting', 'Replace failed lamp', 'repairs', 'normal', 120, 380, 4, 72, 40),
+    (2, 'lighting', 'Repair cable fault', 'repairs', 'high', 600, 2400, 8, 120, 10),
+    (3, 'lighting', 'Replace photocell', 'repairs', 'low', 80, 180, 24, 240, 15),
+    (4, 'lighting', 'Replace knocked-down pole', 'emergency', 'urgent', 1800, 4200, 2, 48, 3),
+    (5, 'lighting', 'Night-time lighting inspection', 'maintenance', 'low', 40, 120, 24, 336, 20),
+    (6, 'lighting', 'LED retrofit', 'maintenance', 'normal', 450, 900, 48, 480, 12),
+    (1, 'signal', 'Signal lamp out', 'repairs', 'high', 150, 500, 2, 24, 40),
+    (2, 'signal', 'Controller fault', 'emergency', 'urgent', 800, 3500, 1, 12, 10),
+    (3, 'signal', 'Detector loop failure', 'repairs', 'normal', 600, 1800, 24, 240, 25),
+    (4, 'signal', 'Signal timing review', 'maintenance', 'low', 300, 900, 48, 720, 25),
+    (1, 'hydrant', 'Annual flow test', 'maintenance', 'low', 60, 150, 24, 480, 60),
+    (2, 'hydrant', 'Leaking hydrant', 'repairs', 'high', 250, 1200, 4, 72, 25),
+    (3, 'hydrant', 'Repaint and mark hydrant', 'maintenance', 'low', 40, 110, 48, 720, 15),
+    (1, 'manhole', 'Rattling cover', 'repairs', 'normal', 150, 600, 24, 240, 50),
+    (2, 'manhole', 'Blocked chamber', 'emergency', 'urgent', 300, 1400, 1, 24, 20),
+    (3, 'manhole', 'CCTV chamber survey', 'maintenance', 'low', 200, 500, 48, 720, 30),
+    (1, 'main', 'Burst water main', 'emergency', 'urgent', 4000, 18000, 4, 48, 8),
+    (2, 'main', 'Valve exercising', 'maintenance', 'low', 150, 400, 24, 480, 40),
+    (3, 'main', 'Leak detection survey', 'maintenance', 'normal', 500, 1500, 48, 480, 30),
+    (4, 'main', 'Service connection leak', 'repairs', 'high', 900, 3500, 8, 96, 22),
+    (1, 'sewer', 'Sewer blockage', 'emergency', 'urgent', 400, 2200, 1, 24, 30),
+    (2, 'sewer', 'Root cutting', 'maintenance', 'normal', 600, 1800, 24, 240, 30),
+    (3, 'sewer', 'CCTV pipe inspection', 'maintenance', 'low', 500, 1600, 48, 720, 30),
+    (4, 'sewer', 'Pipe relining section', 'repairs', 'normal', 6000, 24000, 120, 1200, 10),
+    (1, 'bus_stop', 'Broken shelter glass', 'repairs', 'high', 300, 900, 4, 72, 30),
+    (2, 'bus_stop', 'Replace timetable panel', 'maintenance', 'low', 80, 250, 24, 240, 30),
+    (3, 'bus_stop', 'Shelter cleaning', 'maintenance', 'low', 40, 90, 24, 168, 40),
+    (1, 'tree', 'Pruning', 'maintenance', 'low', 120, 450, 48, 720, 60),
+    (2, 'tree', 'Storm damage removal', 'emergency', 'urgent', 400, 2500, 2, 48, 10),
+    (3, 'tree', 'Tree health inspection', 'maintenance', 'low', 50, 120, 48, 720, 30),
+    (1, 'bin', 'Overflowing bin', 'repairs', 'normal', 30, 80, 2, 24, 50),
+    (2, 'bin', 'Damaged bin replacement', 'repairs', 'normal', 180, 450, 24, 240, 20),
+    (3, 'bin', 'Bin deep cleaning', 'maintenance', 'low', 40, 90, 24, 240, 30),
+    (1, 'sensor', 'Sensor offline', 'repairs', 'high', 90, 350, 4, 72, 35),
+    (2, 'sensor', 'Calibrate sensor', 'maintenance', 'normal', 120, 400, 24, 240, 35),
+    (3, 'sensor', 'Replace battery', 'maintenance', 'low', 40, 120, 24, 240, 25),
+    (4, 'sensor', 'Vandalism damage', 'repairs', 'high', 300, 1800, 8, 120, 5)
+) AS t (ord, work, title, category, priority, cost_min, cost_max, hours_min, hours_max,
+        weight))sql"),
                   {}});
     // The plan: n orders over the 12 months before "now", on assets and templates picked by hash,
     // with a life cycle that depends on their age.
@@ -1044,7 +1048,7 @@ picked AS (
     CROSS JOIN LATERAL generate_series(1, GREATEST(1200, LEAST(20000, n.assets / 6))::int) AS i
     JOIN a ON a.rn = 1 + floor(pg_temp.rnd($1, i, 51) * n.assets)::bigint
     JOIN seed_template tp ON tp.work = a.work
-        AND tp.idx = 1 + floor(pg_temp.rnd($1, i, 53) * tp.options)::bigint),
+        AND pg_temp.rnd($1, i, 53) >= tp.share_from AND pg_temp.rnd($1, i, 53) < tp.share_to),
 aged AS (
     SELECT p.*, extract(epoch FROM $2::timestamptz - p.created_at) / 86400 AS age_days,
            pg_temp.rnd($1, i, 54) AS rs
