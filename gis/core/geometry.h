@@ -87,26 +87,35 @@ struct GeometryCollection
     friend bool operator==(const GeometryCollection &a, const GeometryCollection &b);
 };
 
+/// The alternatives a Geometry can hold.
+using GeometryVariant = std::variant<GeometryCollection,
+                                     Point,
+                                     LineString,
+                                     Polygon,
+                                     MultiPoint,
+                                     MultiLineString,
+                                     MultiPolygon>;
+
+/// A type a Geometry can be made from: one of the alternatives, but never a Geometry itself
+/// (so the forwarding constructor below cannot hide the copy and move constructors).
+template<typename T>
+concept GeometryAlternative
+    = !std::is_same_v<std::remove_cvref_t<T>,
+                      Geometry> && std::is_constructible_v<GeometryVariant, T &&>;
+
 /// Any of the geometry types above. Default-constructed: an empty GeometryCollection.
 /// Read it with std::visit(visitor, geometry.value()) or geometry.as<Polygon>().
 class Geometry
 {
 public:
-    using Variant = std::variant<GeometryCollection,
-                                 Point,
-                                 LineString,
-                                 Polygon,
-                                 MultiPoint,
-                                 MultiLineString,
-                                 MultiPolygon>;
+    using Variant = GeometryVariant;
 
     Geometry() = default;
 
-    template<typename T>
-
-    requires(
-        !std::is_same_v<std::remove_cvref_t<T>, Geometry> && std::is_constructible_v<Variant, T &&>)
-        Geometry(T &&value) // NOLINT(google-explicit-constructor): a Point *is* a Geometry
+    /// Implicit on purpose: a Point is a Geometry.
+    template<GeometryAlternative T>
+    // NOLINTNEXTLINE(google-explicit-constructor,bugprone-forwarding-reference-overload)
+    Geometry(T &&value)
         : m_value(std::forward<T>(value))
     {}
 

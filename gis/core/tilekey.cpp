@@ -83,7 +83,7 @@ QString TileKey::quadkey() const
     QString key(m_z, Qt::Uninitialized);
     for (int level = m_z; level > 0; --level) {
         const int mask = 1 << (level - 1);
-        const int digit = ((m_x & mask) ? 1 : 0) + ((m_y & mask) ? 2 : 0);
+        const int digit = ((m_x & mask) != 0 ? 1 : 0) + ((m_y & mask) != 0 ? 2 : 0);
         key[m_z - level] = QChar(u'0' + digit);
     }
     return key;

@@ -124,12 +124,12 @@ private:
         if (base < 1 || base > 7 || isoDimensions > 3) {
             return setError(m_pos + 1, QStringLiteral("unknown geometry type %1").arg(rawType));
         }
-        const bool hasZ = (rawType & EwkbZFlag) || isoDimensions == 1 || isoDimensions == 3;
-        const bool hasM = (rawType & EwkbMFlag) || isoDimensions == 2 || isoDimensions == 3;
+        const bool hasZ = (rawType & EwkbZFlag) != 0 || isoDimensions == 1 || isoDimensions == 3;
+        const bool hasM = (rawType & EwkbMFlag) != 0 || isoDimensions == 2 || isoDimensions == 3;
         header.type = static_cast<GeometryType>(base);
         header.dimensions = 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0);
         m_pos += 5;
-        if (rawType & EwkbSridFlag) {
+        if ((rawType & EwkbSridFlag) != 0) {
             if (!need(4, "SRID")) {
                 return false;
             }
@@ -239,7 +239,7 @@ private:
             if (!readPointBody(point.position, dims, swap)) {
                 return false;
             }
-            out = std::move(point);
+            out = point;
             return true;
         }
         case GeometryType::LineString: {
@@ -384,7 +384,7 @@ private:
         writeUInt32(quint32(points.size()));
         if (!m_swap) {
             m_out.append(reinterpret_cast<const char *>(points.data()),
-                         qsizetype(points.size() * sizeof(QPointF)));
+                         static_cast<qsizetype>(points.size()) * qsizetype(sizeof(QPointF)));
             return;
         }
         for (const QPointF &p : points) {

@@ -30,7 +30,7 @@ Result<Crs> Crs::fromString(const QString &definition)
                     QStringLiteral("PROJ does not understand the CRS \"%1\"").arg(definition),
                     ProjContext::lastErrorDetail(context));
     }
-    if (!proj_is_crs(object.get())) {
+    if (proj_is_crs(object.get()) == 0) {
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("\"%1\" is not a coordinate reference system").arg(definition));
     }

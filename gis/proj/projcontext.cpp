@@ -12,7 +12,7 @@ namespace {
 // PROJ's error codes are generic ("Unknown error (code 4096)"); the message it logs just
 // before ("crs not found", "could not find required grid(s)") says what went wrong. The log
 // callback runs on the thread using the context, so one slot per thread suffices.
-thread_local QString s_lastErrorMessage;
+thread_local QString lastProjErrorMessage;
 
 void logProjMessage(void * /*appData*/, int level, const char *message)
 {
@@ -20,7 +20,7 @@ void logProjMessage(void * /*appData*/, int level, const char *message)
     // only needs them for debugging.
     qCDebug(lcGis) << "PROJ" << level << message;
     if (level == PJ_LOG_ERROR) {
-        s_lastErrorMessage = QString::fromUtf8(message);
+        lastProjErrorMessage = QString::fromUtf8(message);
     }
 }
 
@@ -51,18 +51,18 @@ pj_ctx *ProjContext::current()
 
 void ProjContext::clearLastError()
 {
-    s_lastErrorMessage.clear();
+    lastProjErrorMessage.clear();
 }
 
 QString ProjContext::lastLoggedError()
 {
-    return s_lastErrorMessage;
+    return lastProjErrorMessage;
 }
 
 QString ProjContext::lastErrorDetail(pj_ctx *context, int errorCode)
 {
-    if (!s_lastErrorMessage.isEmpty()) {
-        return s_lastErrorMessage;
+    if (!lastProjErrorMessage.isEmpty()) {
+        return lastProjErrorMessage;
     }
     const int error = errorCode != 0 ? errorCode : (context ? proj_context_errno(context) : 0);
     const char *text = error != 0 ? proj_context_errno_string(context, error) : nullptr;
