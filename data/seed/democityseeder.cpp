@@ -1069,13 +1069,25 @@ staged AS (
            END AS status,
            round((g.cost_min + pg_temp.rnd($1, i, 55) * (g.cost_max - g.cost_min))::numeric, -1)
                AS estimated_cost,
-           LEAST($2::timestamptz - interval '1 hour',
-                 g.created_at + make_interval(secs => floor(
-                     (g.hours_min + pg_temp.rnd($1, i, 56) * (g.hours_max - g.hours_min)) * 3600)))
+           g.created_at + make_interval(secs => floor(
+               (g.hours_min + pg_temp.rnd($1, i, 56) * (g.hours_max - g.hours_min)) * 3600))
                AS finish_at,
            g.created_at + make_interval(secs => floor(
                (0.5 + pg_temp.rnd($1, i, 57) * 0.3 * g.hours_min) * 3600)) AS assigned_at
-    FROM aged g)
+    FROM aged g),
+-- Work cannot be done before its time: what would finish after "now" is still under way, and
+-- what finished less than two days ago is done but not yet closed.
+settled AS (
+    SELECT t.i, t.asset_id, t.street, t.department_id, t.location, t.title, t.category,
+           t.priority, t.created_at, t.estimated_cost, t.finish_at, t.assigned_at,
+           CASE WHEN t.status NOT IN ('open', 'cancelled') AND t.assigned_at > $2::timestamptz
+                THEN 'open'
+                WHEN t.status IN ('done', 'closed') AND t.finish_at > $2::timestamptz
+                THEN 'in_progress'
+                WHEN t.status = 'closed' AND t.finish_at + interval '2 days' > $2::timestamptz
+                THEN 'done'
+                ELSE t.status END AS status
+    FROM staged t)
 SELECT s.*,
        row_number() OVER (ORDER BY s.created_at, s.i) AS rank,
        'WO-' || lpad((row_number() OVER (ORDER BY s.created_at, s.i) + q.base)::text, 6, '0')
@@ -1092,7 +1104,7 @@ SELECT s.*,
            (SELECT c.id FROM crew c WHERE c.department_id = s.department_id
             ORDER BY pg_temp.rnd($1, s.i * 16 + c.id, 59), c.id LIMIT 1) END AS crew_id,
        extract(year FROM s.created_at AT TIME ZONE 'UTC')::int AS fiscal_year
-FROM staged s
+FROM settled s
 CROSS JOIN (SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS base
             FROM work_order_code_seq) q)sql"),
                   {seed, now}});
@@ -1154,7 +1166,8 @@ CROSS JOIN LATERAL (VALUES
     (5, CASE WHEN w.status = 'closed'
              THEN LEAST($1::timestamptz, w.completed_at + interval '2 days') END,
         'status', 'closed', 'Checked and closed'),
-    (6, CASE WHEN w.status = 'cancelled' THEN w.created_at + interval '1 day' END,
+    (6, CASE WHEN w.status = 'cancelled'
+             THEN LEAST($1::timestamptz, w.created_at + interval '1 day') END,
         'status', 'cancelled', 'Duplicate report')) AS e (ord, ts, kind, status, note)
 WHERE e.ts IS NOT NULL
 ORDER BY w.rank, e.ord)sql"),

@@ -306,6 +306,16 @@ void TestSeed::monacoCityMeetsTheBar()
              0);
     QVERIFY(scalar(db, QStringLiteral("SELECT count(*) FROM work_order_event")) >= 3000);
     QCOMPARE(scalar(db,
+                    QStringLiteral("SELECT count(*) FROM work_order_event e JOIN work_order w "
+                                   "ON w.id = e.work_order_id WHERE e.ts > $1::timestamptz "
+                                   "OR e.ts < w.created_at"),
+                    {referenceTime()}),
+             0);
+    QCOMPARE(scalar(db,
+                    QStringLiteral("SELECT count(*) FROM work_order WHERE status IN ('done', "
+                                   "'closed') AND completed_at IS NULL")),
+             0);
+    QCOMPARE(scalar(db,
                     QStringLiteral("SELECT count(*) FROM work_order WHERE completed_at > "
                                    "$1::timestamptz OR completed_at < created_at"),
                     {referenceTime()}),
