@@ -168,7 +168,9 @@ DemoCitySeeder::DemoCitySeeder(PgConnection &connection, DemoCityOptions options
     , m_options(std::move(options))
 {
     if (!m_options.referenceTime.isValid()) {
-        m_options.referenceTime = QDateTime::currentDateTimeUtc();
+        // Midnight UTC today: the same seed gives the same city all day long.
+        m_options.referenceTime
+            = QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC);
     }
     // Whole seconds: the generated history must not depend on sub-second noise.
     m_options.referenceTime = m_options.referenceTime.toUTC();

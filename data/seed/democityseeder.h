@@ -20,14 +20,14 @@ class PgConnection;
 /// What to generate and how.
 struct DemoCityOptions
 {
-    /// The same seed gives the same city, byte for byte (for the same extract and referenceTime
-    /// day).
+    /// The same seed gives the same city, row for row (for the same extract and referenceTime).
     quint64 seed = 1;
     /// Replace a city that is already there (assets, sensors, work orders, budgets, alarms,
     /// readings and the base map) instead of refusing.
     bool replace = false;
     /// "Now" for the generated history: budgets are for referenceTime's fiscal (calendar) year,
-    /// work orders cover the 12 months before it. Invalid means the current time.
+    /// work orders cover the 12 months before it. Invalid means today, 00:00 UTC, so that the
+    /// same seed gives the same city all day.
     QDateTime referenceTime;
     /// Name of the extract for basemap.extract (e.g. the file name).
     QString sourceName;
