@@ -10,11 +10,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 
 using infrasight::ErrorCode;
 using infrasight::Result;
@@ -76,7 +78,7 @@ Result<void> seedFromFile(PgConnection &connection,
                           const std::atomic_bool *cancel = nullptr,
                           const DemoCitySeeder::ProgressCallback &progress = {})
 {
-    auto reader = infrasight::gis::OsmReader::open(osmFile(file));
+    auto reader = infrasight::gis::OsmReader::open(file.startsWith(u'/') ? file : osmFile(file));
     if (!reader) {
         return tl::unexpected(reader.error());
     }
@@ -140,6 +142,82 @@ QString cityChecksum(PgConnection &connection)
                                  "FROM work_order"));
 }
 
+// A hand-written extract in OSM XML without a <bounds> element: a crossroads of two primary
+// streets and a residential street (about 600 m each), one mapped street lamp and a building.
+QString writeTinyExtract(const QTemporaryDir &dir, bool withStreets)
+{
+    QString xml = QStringLiteral("<?xml version='1.0' encoding='UTF-8'?>\n"
+                                 "<osm version='0.6' generator='tst_seed'>\n");
+    const double lon0 = 10.0;
+    const double lat0 = 50.0;
+    const double step = 0.001; // about 70 m east-west, 110 m north-south
+    int id = 1;
+    QStringList eastWest;
+    QStringList northSouth;
+    for (int i = -4; i <= 4; ++i) {
+        xml += QStringLiteral("<node id='%1' version='1' lat='%2' lon='%3'/>\n")
+                   .arg(id)
+                   .arg(lat0, 0, 'f', 7)
+                   .arg(lon0 + i * step * 1.5, 0, 'f', 7);
+        eastWest << QString::number(id++);
+    }
+    for (int i = -4; i <= 4; ++i) {
+        if (i == 0) {
+            northSouth << eastWest.at(4); // the junction node is shared
+            continue;
+        }
+        xml += QStringLiteral("<node id='%1' version='1' lat='%2' lon='%3'/>\n")
+                   .arg(id)
+                   .arg(lat0 + i * step, 0, 'f', 7)
+                   .arg(lon0, 0, 'f', 7);
+        northSouth << QString::number(id++);
+    }
+    xml += QStringLiteral("<node id='%1' version='1' lat='%2' lon='%3'>"
+                          "<tag k='highway' v='street_lamp'/></node>\n")
+               .arg(id++)
+               .arg(lat0 + 0.00005, 0, 'f', 7)
+               .arg(lon0 + 0.003, 0, 'f', 7);
+    QStringList building;
+    for (const auto &[dLon, dLat] : {std::pair{1, 1}, {2, 1}, {2, 2}, {1, 2}}) {
+        xml += QStringLiteral("<node id='%1' version='1' lat='%2' lon='%3'/>\n")
+                   .arg(id)
+                   .arg(lat0 + dLat * 0.0003, 0, 'f', 7)
+                   .arg(lon0 + dLon * 0.0003, 0, 'f', 7);
+        building << QString::number(id++);
+    }
+    building << building.first();
+    auto way = [&](int wayId, const QStringList &nodes, const QString &tags) {
+        xml += QStringLiteral("<way id='%1' version='1'>").arg(wayId);
+        for (const QString &node : nodes) {
+            xml += QStringLiteral("<nd ref='%1'/>").arg(node);
+        }
+        xml += tags + QStringLiteral("</way>\n");
+    };
+    if (withStreets) {
+        way(100,
+            eastWest.mid(0, 5),
+            QStringLiteral("<tag k='highway' v='primary'/><tag k='name' v='Main Street'/>"));
+        way(101,
+            eastWest.mid(4),
+            QStringLiteral("<tag k='highway' v='primary'/>"
+                           "<tag k='name' v='Main Street'/>"));
+        way(102,
+            northSouth,
+            QStringLiteral("<tag k='highway' v='residential'/>"
+                           "<tag k='name' v='Cross Road'/>"));
+    }
+    way(103, building, QStringLiteral("<tag k='building' v='yes'/>"));
+    xml += QStringLiteral("</osm>\n");
+
+    const QString path = dir.filePath(QStringLiteral("tiny.osm"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return {};
+    }
+    file.write(xml.toUtf8());
+    return path;
+}
+
 } // namespace
 
 class TestSeed : public QObject
@@ -154,6 +232,8 @@ private Q_SLOTS:
     void helsinkiStreetFurnitureBecomesAssets();
     void scaleAddsExactlyThatManyAssets();
     void cancelLeavesNothingBehind();
+    void anyExtractWorks();
+    void extractWithoutStreetsIsRefused();
 };
 
 void TestSeed::initTestCase()
@@ -438,6 +518,61 @@ void TestSeed::cancelLeavesNothingBehind()
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM asset")), 0);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM basemap.road")), 0);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM department")), 0);
+}
+
+void TestSeed::anyExtractWorks()
+{
+    INFRASIGHT_REQUIRE_TEST_SERVER();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeTinyExtract(dir, true);
+    QVERIFY(!path.isEmpty());
+    auto fixture = makeDatabase();
+    QVERIFY(fixture);
+    PgConnection &db = *fixture->connection;
+    auto seeded = seedFromFile(db, path, 1);
+    QVERIFY2(seeded, seeded ? "" : qPrintable(seeded.error().toString()));
+
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM basemap.road")), 3);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM basemap.building")), 1);
+    // No <bounds>: the extract is the extent of its data.
+    QCOMPARE(scalar(db,
+                    QStringLiteral("SELECT count(*) FROM basemap.extract WHERE bounds ~= "
+                                   "ST_MakeEnvelope(9.994, 49.996, 10.006, 50.004, 4326)")),
+             1);
+    // One real lamp, the rest every 30 m along about 2 km of street.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM asset WHERE osm_id IS NOT NULL")), 1);
+    const qint64 lights = scalar(db,
+                                 QStringLiteral("SELECT count(*) FROM asset a JOIN asset_type "
+                                                "t ON t.id = a.type_id WHERE t.code = "
+                                                "'street_light'"));
+    QVERIFY2(lights >= 40 && lights <= 80, qPrintable(QString::number(lights)));
+    QVERIFY(scalar(db,
+                   QStringLiteral("SELECT count(*) FROM asset a JOIN asset_type t ON t.id = "
+                                  "a.type_id WHERE t.code = 'traffic_signal'"))
+            <= 1);
+    QCOMPARE(scalar(db,
+                    QStringLiteral("SELECT count(*) FROM asset a, basemap.extract e "
+                                   "WHERE NOT ST_CoveredBy(a.geom, e.bounds) "
+                                   "OR NOT ST_IsValid(a.geom, 0)")),
+             0);
+    QVERIFY(scalar(db, QStringLiteral("SELECT count(*) FROM work_order")) >= 1000);
+    QVERIFY(scalar(db, QStringLiteral("SELECT count(DISTINCT department_id) FROM budget")) >= 5);
+}
+
+void TestSeed::extractWithoutStreetsIsRefused()
+{
+    INFRASIGHT_REQUIRE_TEST_SERVER();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeTinyExtract(dir, false);
+    auto fixture = makeDatabase();
+    QVERIFY(fixture);
+    auto seeded = seedFromFile(*fixture->connection, path, 1);
+    QVERIFY(!seeded);
+    QCOMPARE(seeded.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(scalar(*fixture->connection, QStringLiteral("SELECT count(*) FROM basemap.building")),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestSeed)
