@@ -5,10 +5,8 @@
 #include "data/seed/seedrandom.h"
 
 #include <QDate>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
