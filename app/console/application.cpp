@@ -7,12 +7,22 @@
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
+#include "data/seed/democityseeder.h"
 #include "gis/core/version.h"
+#include "gis/proj/gdalsetup.h"
+#include "gis/proj/osmreader.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/theme.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QScopeGuard>
+#include <QThreadPool>
+#include <QTranslator>
 #include <QtConcurrent>
 
 #include <utility>
@@ -24,6 +34,58 @@ namespace {
 using IndicatorState = ui::ConnectionIndicator::State;
 
 constexpr int HeartbeatIntervalMs = 250;
+constexpr int SummaryRefreshDelayMs = 500;
+
+data::OsmFeatureRecord::Layer toRecordLayer(gis::OsmLayerKind kind)
+{
+    switch (kind) {
+    case gis::OsmLayerKind::Points:
+        return data::OsmFeatureRecord::Layer::Points;
+    case gis::OsmLayerKind::Lines:
+        return data::OsmFeatureRecord::Layer::Lines;
+    case gis::OsmLayerKind::MultiLineStrings:
+        return data::OsmFeatureRecord::Layer::MultiLineStrings;
+    case gis::OsmLayerKind::MultiPolygons:
+        return data::OsmFeatureRecord::Layer::MultiPolygons;
+    case gis::OsmLayerKind::OtherRelations:
+        return data::OsmFeatureRecord::Layer::OtherRelations;
+    }
+    return data::OsmFeatureRecord::Layer::OtherRelations;
+}
+
+data::OsmFeatureRecord::ElementType toRecordType(gis::OsmElementType type)
+{
+    switch (type) {
+    case gis::OsmElementType::Node:
+        return data::OsmFeatureRecord::ElementType::Node;
+    case gis::OsmElementType::Way:
+        return data::OsmFeatureRecord::ElementType::Way;
+    case gis::OsmElementType::Relation:
+        return data::OsmFeatureRecord::ElementType::Relation;
+    }
+    return data::OsmFeatureRecord::ElementType::Relation;
+}
+
+/// The asset types with their counts, for the Layers dock (one row per type, empty types too).
+QString typesQuery()
+{
+    return QStringLiteral("SELECT t.name, t.code, t.geometry_kind, count(a.id) "
+                          "FROM public.asset_type t LEFT JOIN public.asset a ON a.type_id = t.id "
+                          "GROUP BY t.id, t.name, t.code, t.geometry_kind "
+                          "ORDER BY count(a.id) DESC, t.name");
+}
+
+/// Sensors, open work orders and the city's name: the largest district of the highest
+/// administrative level in the base map (Monaco: the country itself; Helsinki: the city).
+QString factsQuery()
+{
+    return QStringLiteral(
+        "SELECT (SELECT count(*) FROM public.sensor), "
+        "(SELECT count(*) FROM public.work_order "
+        "  WHERE status IN ('open', 'assigned', 'in_progress')), "
+        "(SELECT d.name FROM basemap.district d "
+        "  ORDER BY d.admin_level NULLS LAST, ST_Area(d.geom) DESC, d.name LIMIT 1)");
+}
 
 IndicatorState toIndicatorState(data::ConnectionState state)
 {
@@ -79,7 +141,15 @@ Application::Application(ConsoleOptions options, QObject *parent)
     connect(m_db.get(), &data::DbClient::queryFinished, this, &Application::handleQueryFinished);
     connect(m_db.get(), &data::DbClient::reconnected, this, [this] {
         m_window->logActivity(tr("Connection restored; live updates resumed."));
+        refreshCitySummary();
     });
+    connect(
+        m_db.get(), &data::DbClient::notificationReceived, this, &Application::handleNotification);
+    m_db->listen(QStringLiteral("asset"));
+    m_summaryRefresh.setSingleShot(true);
+    m_summaryRefresh.setInterval(SummaryRefreshDelayMs);
+    connect(&m_summaryRefresh, &QTimer::timeout, this, &Application::refreshCitySummary);
+    connect(m_window.get(), &ui::MainWindow::cancelRequested, this, &Application::cancelSeeding);
     connect(m_window.get(), &ui::MainWindow::loginRequested, this, &Application::handleLogin);
     connect(m_window.get(), &ui::MainWindow::loginCancelled, this, [this] {
         m_db->close();
@@ -118,6 +188,49 @@ void Application::setIdentity()
     QGuiApplication::setDesktopFileName(QStringLiteral("infrasight"));
 }
 
+void Application::installTranslations()
+{
+    // Qt's own strings (dialog buttons, ...) and one catalogue per target (STYLE.md section 6).
+    const QLocale locale = QLocale::system();
+    const QList<std::pair<QString, QString>> catalogues{
+        {QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)},
+        {QStringLiteral("infrasight_ui"), QStringLiteral(":/i18n")},
+        {QStringLiteral("infrasight_console"), QStringLiteral(":/i18n")},
+    };
+    for (const auto &[name, directory] : catalogues) {
+        auto translator = std::make_unique<QTranslator>(qApp);
+        if (translator->load(locale, name, QStringLiteral("_"), directory)) {
+            QCoreApplication::installTranslator(translator.release());
+        } else {
+            qCDebug(lcConsole) << "no translation" << name << "for" << locale.name();
+        }
+    }
+}
+
+QString Application::demoExtractPath()
+{
+    if (const QString path = qEnvironmentVariable("INFRASIGHT_DEMO_OSM"); !path.isEmpty()) {
+        return path;
+    }
+    return QFileInfo(QString::fromUtf8(INFRASIGHT_DEFAULT_DEMO_OSM)).absoluteFilePath();
+}
+
+void Application::cancelSeeding()
+{
+    const std::shared_ptr<SeedControl> control = m_seedControl;
+    if (!control || control->cancel.exchange(true)) {
+        return;
+    }
+    qCInfo(lcConsole) << "demo city: cancel requested";
+    // PQcancel talks to the server: never on the GUI thread. The control block outlives us.
+    QThreadPool::globalInstance()->start([control] {
+        const std::lock_guard lock(control->mutex);
+        if (control->connection != nullptr) {
+            control->connection->requestCancel();
+        }
+    });
+}
+
 void Application::start()
 {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/infrasight.svg")));
@@ -143,6 +256,8 @@ void Application::shutdown()
     }
     m_shutDown = true;
     m_heartbeat.stop();
+    m_summaryRefresh.stop();
+    cancelSeeding(); // a demo city half built is rolled back, not waited for
     // A local start in flight finishes first: it runs external programs that must not be
     // left half done. The window is already gone from the operator's view at this point.
     m_localStart.waitForFinished();
@@ -162,6 +277,11 @@ void Application::connectTo(const QString &conninfo)
 {
     m_conninfo = conninfo;
     m_refusal.clear();
+    // Answers to summary queries on the previous connection are ignored from here on.
+    m_typesQuery = 0;
+    m_factsQuery = 0;
+    m_summaryPartsMissing = 0;
+    m_window->citySummaryModel()->clear();
     const ConnInfo info(conninfo);
     m_window->setServerName(info.describe());
     showState(IndicatorState::Connecting, info.describe());
@@ -175,10 +295,16 @@ void Application::startLocalDatabase()
     }
     m_window->setServerName(tr("local database"));
     showState(IndicatorState::Starting, data::LocalCluster::defaultBaseDirectory());
-    m_localStart.setFuture(QtConcurrent::run(&Application::runLocalDatabase));
+    m_seedControl = std::make_shared<SeedControl>();
+    m_localStart.setFuture(QtConcurrent::run(&Application::runLocalDatabase,
+                                             this,
+                                             m_options.seedDemo,
+                                             demoExtractPath(),
+                                             m_seedControl));
 }
 
-Result<Application::LocalDatabase> Application::runLocalDatabase()
+Result<Application::LocalDatabase> Application::runLocalDatabase(
+    bool seed, const QString &extract, std::shared_ptr<SeedControl> control)
 {
     // Worker thread: LocalCluster and MigrationRunner block while programs and the server work.
     data::LocalCluster cluster;
@@ -196,6 +322,32 @@ Result<Application::LocalDatabase> Application::runLocalDatabase()
         return tl::unexpected(report.error());
     }
     LocalDatabase local;
+    auto hasAssets
+        = (*connection)->exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM public.asset)"));
+    if (!hasAssets) {
+        return tl::unexpected(hasAssets.error());
+    }
+    if (hasAssets->value(0, 0).toBool()) {
+        local.seed = SeedOutcome::NotNeeded;
+    } else if (!seed) {
+        local.seed = SeedOutcome::Disabled;
+    } else if (!QFileInfo(extract).isFile()) {
+        local.seed = SeedOutcome::NoExtract;
+        local.seedDetail = extract;
+    } else {
+        QElapsedTimer timer;
+        timer.start();
+        auto seeded = seedDemoCity(**connection, extract, *control, this);
+        local.seedSeconds = double(timer.elapsed()) / 1000.0;
+        if (seeded) {
+            local.seed = *seeded;
+        } else if (seeded.error().code == ErrorCode::Cancelled || control->cancel.load()) {
+            local.seed = SeedOutcome::Cancelled;
+        } else {
+            local.seed = SeedOutcome::Failed;
+            local.seedDetail = seeded.error().toString();
+        }
+    }
     local.conninfo = cluster.conninfo();
     local.baseDirectory = cluster.baseDirectory();
     local.startedHere = *started == data::LocalCluster::StartOutcome::Started;
@@ -204,8 +356,117 @@ Result<Application::LocalDatabase> Application::runLocalDatabase()
     return local;
 }
 
+Result<Application::SeedOutcome> Application::seedDemoCity(data::PgConnection &connection,
+                                                           const QString &extract,
+                                                           SeedControl &control,
+                                                           Application *progressTarget)
+{
+    // Worker thread. GDAL's notes about rings cut at the extract's edge are expected.
+    gis::setupGdal();
+    auto reader = gis::OsmReader::open(extract);
+    if (!reader) {
+        return tl::unexpected(reader.error());
+    }
+    data::DemoCityOptions options;
+    options.sourceName = QFileInfo(extract).fileName();
+    if (const auto bounds = (*reader)->headerBounds()) {
+        options.bounds = data::LonLatBox{
+            bounds->minLonDeg, bounds->minLatDeg, bounds->maxLonDeg, bounds->maxLatDeg};
+    }
+    data::DemoCitySeeder seeder(connection, options);
+    seeder.setCancelFlag(&control.cancel);
+    // Progress goes to the GUI thread queued; throttled to phase changes and per-mille steps.
+    QString lastPhase;
+    qint64 lastStep = -1;
+    seeder.setProgressCallback([&](const QString &phase, qint64 done, qint64 total) {
+        const qint64 step = total > 0 ? done * 1000 / total : -1;
+        if (phase == lastPhase && step == lastStep) {
+            return;
+        }
+        lastPhase = phase;
+        lastStep = step;
+        QMetaObject::invokeMethod(
+            progressTarget,
+            [progressTarget, phase, done, total] {
+                progressTarget->reportSeedProgress(phase, done, total);
+            },
+            Qt::QueuedConnection);
+    });
+    {
+        const std::lock_guard lock(control.mutex);
+        control.connection = &connection;
+    }
+    auto clearConnection = qScopeGuard([&control] {
+        const std::lock_guard lock(control.mutex);
+        control.connection = nullptr;
+    });
+    gis::OsmFeature feature;
+    auto seeded = seeder.seedCity([&](data::OsmFeatureRecord &record) -> Result<bool> {
+        auto more = (*reader)->readNext(feature);
+        if (!more || !*more) {
+            return more;
+        }
+        record.layer = toRecordLayer(feature.layer);
+        record.elementType = toRecordType(feature.elementType);
+        record.osmId = feature.osmId;
+        record.wkb = std::move(feature.wkb);
+        record.tags = std::move(feature.tags);
+        return true;
+    });
+    if (!seeded) {
+        return tl::unexpected(seeded.error());
+    }
+    return SeedOutcome::Seeded;
+}
+
+void Application::reportSeedProgress(const QString &phase, qint64 done, qint64 total)
+{
+    if (m_shutDown || !m_localStart.isRunning() || !m_seedControl || m_seedControl->cancel) {
+        return;
+    }
+    m_window->showProgress(tr("Building the demo city: %1").arg(phase), done, total);
+}
+
+void Application::reportLocalDatabaseSeeding(const LocalDatabase &local)
+{
+    const QString how = tr("To build it later: infrasightctl seed --osm "
+                           "/path/to/city.osm.pbf --data-dir %1")
+                            .arg(local.baseDirectory);
+    switch (local.seed) {
+    case SeedOutcome::NotNeeded:
+        break;
+    case SeedOutcome::Disabled:
+        m_window->logActivity(tr("The local database is empty; the demo city was not built "
+                                 "(--no-seed). %1")
+                                  .arg(how));
+        break;
+    case SeedOutcome::NoExtract:
+        m_window->logActivity(tr("The local database is empty and the demo extract %1 was not "
+                                 "found (set INFRASIGHT_DEMO_OSM). %2")
+                                  .arg(local.seedDetail, how),
+                              QIcon(QStringLiteral(":/icons/connection-password.svg")));
+        break;
+    case SeedOutcome::Seeded:
+        m_window->logActivity(tr("Demo city built in %1 s. Map data © OpenStreetMap "
+                                 "contributors (ODbL).")
+                                  .arg(QLocale().toString(local.seedSeconds, 'f', 1)));
+        break;
+    case SeedOutcome::Cancelled:
+        m_window->logActivity(tr("Building the demo city was cancelled; the local database "
+                                 "stays empty. %1")
+                                  .arg(how));
+        break;
+    case SeedOutcome::Failed:
+        qCWarning(lcConsole).noquote() << "demo city failed:" << local.seedDetail;
+        m_window->logActivity(tr("The demo city could not be built: %1").arg(local.seedDetail),
+                              QIcon(QStringLiteral(":/icons/connection-offline.svg")));
+        break;
+    }
+}
+
 void Application::handleLocalDatabaseStarted()
 {
+    m_window->hideProgress();
     if (m_shutDown) {
         return;
     }
@@ -236,6 +497,7 @@ void Application::handleLocalDatabaseStarted()
                               .arg(result->baseDirectory)
                               .arg(result->schemaVersion)
                               .arg(result->migrationsApplied));
+    reportLocalDatabaseSeeding(*result);
     connectTo(result->conninfo);
     m_window->setServerName(tr("local database"));
 }
@@ -330,8 +592,63 @@ void Application::checkSchema()
         QStringLiteral("SELECT coalesce(max(version), 0) FROM public.schema_migrations"));
 }
 
+void Application::refreshCitySummary()
+{
+    if (m_shutDown || m_db->state() != data::ConnectionState::Connected
+        || m_summaryPartsMissing > 0) {
+        return;
+    }
+    m_pendingSummary = {};
+    m_summaryPartsMissing = 2;
+    m_typesQuery = m_db->submit(typesQuery());
+    m_factsQuery = m_db->submit(factsQuery());
+}
+
+void Application::handleNotification(const QString &channel, const QString &payload)
+{
+    // Single-row changes are for the map; a bulk change (seeding, imports) changes the counts.
+    if (channel == QStringLiteral("asset") && payload.contains(QStringLiteral("\"bulk\""))) {
+        m_summaryRefresh.start();
+    }
+}
+
 void Application::handleQueryFinished(data::QueryId id, const data::QueryOutcome &outcome)
 {
+    if (id != 0 && (id == m_typesQuery || id == m_factsQuery)) {
+        const bool types = id == m_typesQuery;
+        (types ? m_typesQuery : m_factsQuery) = 0;
+        --m_summaryPartsMissing;
+        if (!outcome) {
+            if (outcome.error().code != ErrorCode::Connection) {
+                qCWarning(lcConsole) << "city summary failed:" << outcome.error().toString();
+            }
+            if (m_summaryPartsMissing == 0 && !m_pendingSummary.types.isEmpty()) {
+                m_window->setCitySummary(m_pendingSummary);
+            }
+            return;
+        }
+        if (types) {
+            for (int row = 0; row < outcome->rowCount(); ++row) {
+                m_pendingSummary.types.append(models::AssetTypeCount{
+                    outcome->value(row, 0).toString(),
+                    outcome->value(row, 1).toString(),
+                    outcome->value(row, 2).toString(),
+                    outcome->value(row, 3).toLongLong(),
+                });
+            }
+        } else if (outcome->rowCount() > 0) {
+            m_pendingSummary.sensors = outcome->value(0, 0).toLongLong();
+            m_pendingSummary.openWorkOrders = outcome->value(0, 1).toLongLong();
+            m_pendingSummary.cityName = outcome->value(0, 2).toString();
+        }
+        if (m_summaryPartsMissing == 0) {
+            m_window->setCitySummary(m_pendingSummary);
+            qCInfo(lcConsole).noquote()
+                << "city summary:" << m_pendingSummary.types.size() << "asset types,"
+                << m_window->citySummaryModel()->totalAssets() << "assets";
+        }
+        return;
+    }
     if (id != m_schemaQuery) {
         return;
     }
@@ -367,6 +684,9 @@ void Application::handleQueryFinished(data::QueryId id, const data::QueryOutcome
                                   .arg(known));
     } else {
         m_window->logActivity(tr("Database schema version %1.").arg(version));
+    }
+    if (version >= 1 && version <= known) {
+        refreshCitySummary();
     }
 }
 

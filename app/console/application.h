@@ -4,6 +4,7 @@
 #include "app/console/commandline.h"
 #include "data/dbclient.h"
 #include "gis/core/result.h"
+#include "models/citysummarymodel.h"
 #include "ui/widgets/connectionindicator.h"
 
 #include <QFutureWatcher>
@@ -11,7 +12,13 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
+
+namespace infrasight::data {
+class PgConnection;
+}
 
 namespace infrasight::ui {
 class MainWindow;
@@ -35,8 +42,20 @@ public:
     /// Application name, organisation and version, before any QSettings is used.
     static void setIdentity();
 
+    /// Loads the console's and the widgets' translations (and Qt's own) for the system locale.
+    /// Call once after the QApplication exists and before the Application is built.
+    static void installTranslations();
+
     /// Shows the window and starts connecting. Returns at once.
     void start();
+
+    /// The demo extract an empty local database is seeded from: INFRASIGHT_DEMO_OSM, else the
+    /// Monaco extract next to the source tree this console was built from.
+    static QString demoExtractPath();
+
+    /// Stops building the demo city (the window's Cancel button; the window closing). The
+    /// seeder rolls back and the console connects to the still empty database. Never blocks.
+    void cancelSeeding();
 
     /// Stops the heartbeat, waits for a local start in flight, closes the window, closes the
     /// database client (joining its thread) and stops the local cluster if this console started
@@ -47,9 +66,23 @@ public:
     ui::MainWindow *mainWindow() const { return m_window.get(); }
 
 private:
+    /// What the worker thread did about the demo city.
+    enum class SeedOutcome { NotNeeded, Disabled, NoExtract, Seeded, Cancelled, Failed };
+
+    /// Shared by the GUI thread and the local start job (outlives both via shared_ptr).
+    struct SeedControl
+    {
+        std::atomic_bool cancel{false};
+        std::mutex mutex;                         ///< guards connection
+        data::PgConnection *connection = nullptr; ///< the seeding connection while it runs
+    };
+
     /// What the worker thread reports after starting the local cluster.
     struct LocalDatabase
     {
+        SeedOutcome seed = SeedOutcome::NotNeeded;
+        QString seedDetail; ///< error message, or the extract's path for NoExtract
+        double seedSeconds = 0;
         QString conninfo;
         QString baseDirectory;
         bool startedHere = false; ///< the cluster was not running before
@@ -71,7 +104,16 @@ private:
     void handleQueryFinished(infrasight::data::QueryId id,
                              const infrasight::data::QueryOutcome &outcome);
 
-    [[nodiscard]] static Result<LocalDatabase> runLocalDatabase();
+    [[nodiscard]] Result<LocalDatabase>
+    runLocalDatabase(bool seed, const QString &extract, std::shared_ptr<SeedControl> control);
+    [[nodiscard]] static Result<SeedOutcome> seedDemoCity(data::PgConnection &connection,
+                                                          const QString &extract,
+                                                          SeedControl &control,
+                                                          Application *progressTarget);
+    void reportSeedProgress(const QString &phase, qint64 done, qint64 total);
+    void reportLocalDatabaseSeeding(const LocalDatabase &local);
+    void refreshCitySummary();
+    void handleNotification(const QString &channel, const QString &payload);
 
     ConsoleOptions m_options;
     std::unique_ptr<data::DbClient> m_db;
@@ -86,6 +128,12 @@ private:
     ui::ConnectionIndicator::State m_tracedState = ui::ConnectionIndicator::State::Offline;
     quint64 m_heartbeats = 0;
     data::QueryId m_schemaQuery = 0;
+    data::QueryId m_typesQuery = 0;
+    data::QueryId m_factsQuery = 0;
+    models::CitySummary m_pendingSummary; ///< filled by the two summary queries
+    int m_summaryPartsMissing = 0;
+    QTimer m_summaryRefresh; ///< coalesces bulk NOTIFY bursts into one refresh
+    std::shared_ptr<SeedControl> m_seedControl;
     QString m_pendingConninfo; ///< chosen by the operator while the local start was running
     QString m_refusal;         ///< why the console closed the connection itself (schema too new)
 };

@@ -24,6 +24,10 @@ CommandLine::CommandLine()
                                                "connected\") and a heartbeat every 250 ms to "
                                                "standard error, for monitoring and tests. Also "
                                                "enabled by INFRASIGHT_TRACE_STATE=1."))
+    , m_noSeed(QStringList{QStringLiteral("no-seed")},
+               QCoreApplication::translate("CommandLine",
+                                           "Do not build the demo city when the local database "
+                                           "is empty."))
 {
     m_parser.setApplicationDescription(
         QCoreApplication::translate("CommandLine",
@@ -33,6 +37,7 @@ CommandLine::CommandLine()
     m_parser.addVersionOption();
     m_parser.addOption(m_db);
     m_parser.addOption(m_traceState);
+    m_parser.addOption(m_noSeed);
 }
 
 bool CommandLine::asksForInformationOnly(int argc, char *argv[])
@@ -54,6 +59,7 @@ ConsoleOptions CommandLine::process(const QCoreApplication &application)
     options.conninfo = m_parser.value(m_db).trimmed();
     options.traceState = m_parser.isSet(m_traceState)
                          || qEnvironmentVariableIntValue("INFRASIGHT_TRACE_STATE") == 1;
+    options.seedDemo = !m_parser.isSet(m_noSeed);
     return options;
 }
 

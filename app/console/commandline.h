@@ -14,9 +14,11 @@ struct ConsoleOptions
 {
     QString conninfo;        ///< --db: a libpq connection string or URI; empty = saved or local
     bool traceState = false; ///< --trace-state or INFRASIGHT_TRACE_STATE=1
+    bool seedDemo = true;    ///< false with --no-seed: an empty local database stays empty
 };
 
-/// The console's command line: --db, --trace-state, --help, --version (QCommandLineParser).
+/// The console's command line: --db, --trace-state, --no-seed, --help, --version
+/// (QCommandLineParser).
 class CommandLine
 {
 public:
@@ -34,6 +36,7 @@ private:
     QCommandLineParser m_parser;
     QCommandLineOption m_db;
     QCommandLineOption m_traceState;
+    QCommandLineOption m_noSeed;
 };
 
 } // namespace infrasight::app

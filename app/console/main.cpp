@@ -14,6 +14,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     QApplication application(argc, argv);
+    infrasight::app::Application::installTranslations();
     const auto options = infrasight::app::CommandLine().process(application);
     infrasight::app::Application console(options);
     console.start();

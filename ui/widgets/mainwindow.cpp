@@ -2,6 +2,7 @@
 #include "ui/widgets/mainwindow.h"
 
 #include "gis/core/version.h"
+#include "models/citysummarymodel.h"
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mapplaceholder.h"
 #include "ui/widgets/theme.h"
@@ -12,6 +13,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QIcon>
 #include <QInputDialog>
 #include <QKeySequence>
@@ -20,9 +22,12 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace infrasight::ui {
@@ -69,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_indicator(new ConnectionIndicator(this))
     , m_serverLabel(new QLabel(this))
     , m_activity(new QListWidget(this))
+    , m_citySummary(new models::CitySummaryModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/infrasight.svg")));
@@ -141,6 +147,64 @@ void MainWindow::setCityName(const QString &city)
     updateTitle();
 }
 
+void MainWindow::setCitySummary(const models::CitySummary &summary)
+{
+    m_citySummary->setSummary(summary);
+    if (!summary.cityName.isEmpty()) {
+        setCityName(summary.cityName);
+    }
+}
+
+void MainWindow::updateCityFacts()
+{
+    const bool empty = m_citySummary->isEmpty();
+    m_layersPlaceholder->setVisible(empty);
+    m_cityTypes->setVisible(!empty);
+    m_cityFacts->setVisible(!empty);
+    if (empty) {
+        return;
+    }
+    const models::CitySummary &summary = m_citySummary->summary();
+    const QLocale locale;
+    QStringList lines;
+    if (!summary.cityName.isEmpty()) {
+        lines << tr("City: %1").arg(summary.cityName);
+    }
+    lines << tr("Assets: %1").arg(locale.toString(m_citySummary->totalAssets()))
+          << tr("Sensors: %1").arg(locale.toString(summary.sensors))
+          << tr("Open work orders: %1").arg(locale.toString(summary.openWorkOrders));
+    m_cityFacts->setText(lines.join(QLatin1Char('\n')));
+    m_cityTypes->resizeColumnToContents(models::CitySummaryModel::CountColumn);
+}
+
+void MainWindow::showProgress(const QString &phase, qint64 done, qint64 total)
+{
+    m_progressLabel->setText(phase);
+    if (total > 0) {
+        // QProgressBar counts in int; scale large totals down to per mille.
+        m_progressBar->setRange(0, 1000);
+        m_progressBar->setValue(int(qBound(qint64(0), done * 1000 / total, qint64(1000))));
+    } else {
+        m_progressBar->setRange(0, 0); // busy indicator
+    }
+    m_progressLabel->show();
+    m_progressBar->show();
+    m_cancelButton->show();
+    m_cancelButton->setEnabled(true);
+}
+
+void MainWindow::hideProgress()
+{
+    m_progressLabel->hide();
+    m_progressBar->hide();
+    m_cancelButton->hide();
+}
+
+bool MainWindow::isProgressVisible() const
+{
+    return !m_progressBar->isHidden();
+}
+
 void MainWindow::askForLogin(const QString &user, const QString &message)
 {
     if (!m_loginDialog) {
@@ -181,17 +245,17 @@ void MainWindow::logActivity(const QString &line, const QIcon &icon)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (isProgressVisible()) {
+        Q_EMIT cancelRequested(); // closing the window stops a long job
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createDocks()
 {
-    m_layersDock = createDock(tr("Layers"),
-                              QStringLiteral("layersDock"),
-                              createPlaceholderPanel(tr("Layers appear here once the database "
-                                                        "is connected.")),
-                              Qt::LeftDockWidgetArea);
+    m_layersDock = createDock(
+        tr("Layers"), QStringLiteral("layersDock"), createLayersPanel(), Qt::LeftDockWidgetArea);
     m_alarmsDock = createDock(tr("Alarms"),
                               QStringLiteral("alarmsDock"),
                               createPlaceholderPanel(tr("No alarm list in this build yet.")),
@@ -237,6 +301,42 @@ QWidget *MainWindow::createPlaceholderPanel(const QString &text)
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(16, 16, 16, 16);
     layout->addWidget(label);
+    return panel;
+}
+
+QWidget *MainWindow::createLayersPanel()
+{
+    auto *panel = new QWidget(this);
+    m_layersPlaceholder
+        = new QLabel(tr("Layers appear here once the database is connected."), panel);
+    m_layersPlaceholder->setObjectName(QStringLiteral("layersPlaceholder"));
+    m_layersPlaceholder->setWordWrap(true);
+    m_layersPlaceholder->setAlignment(Qt::AlignCenter);
+    m_layersPlaceholder->setEnabled(false);
+    m_cityTypes = new QTreeView(panel);
+    m_cityTypes->setObjectName(QStringLiteral("cityTypesView"));
+    m_cityTypes->setModel(m_citySummary);
+    m_cityTypes->setRootIsDecorated(false);
+    m_cityTypes->setUniformRowHeights(true);
+    m_cityTypes->setAlternatingRowColors(true);
+    m_cityTypes->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_cityTypes->setIconSize(QSize(16, 16));
+    m_cityTypes->header()->setStretchLastSection(false);
+    m_cityTypes->header()->setSectionResizeMode(models::CitySummaryModel::TypeColumn,
+                                                QHeaderView::Stretch);
+    m_cityFacts = new QLabel(panel);
+    m_cityFacts->setObjectName(QStringLiteral("cityFactsLabel"));
+    m_cityFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_layersPlaceholder, 1);
+    layout->addWidget(m_cityTypes, 1);
+    layout->addWidget(m_cityFacts);
+    connect(m_citySummary,
+            &models::CitySummaryModel::summaryChanged,
+            this,
+            &MainWindow::updateCityFacts);
+    updateCityFacts();
     return panel;
 }
 
@@ -350,6 +450,26 @@ void MainWindow::createStatusBar()
 {
     m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
     m_serverLabel->setEnabled(false);
+    m_progressLabel = new QLabel(this);
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setObjectName(QStringLiteral("progressBar"));
+    m_progressBar->setMaximumWidth(220);
+    m_progressBar->setTextVisible(false);
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelProgressButton"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop this job; nothing it did so far is kept"));
+    m_cancelButton->setAutoRaise(true);
+    connect(m_cancelButton, &QToolButton::clicked, this, [this] {
+        m_cancelButton->setEnabled(false);
+        m_progressLabel->setText(tr("Cancelling…"));
+        Q_EMIT cancelRequested();
+    });
+    statusBar()->addWidget(m_progressLabel);
+    statusBar()->addWidget(m_progressBar);
+    statusBar()->addWidget(m_cancelButton);
+    hideProgress();
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_indicator);
     statusBar()->setSizeGripEnabled(true);

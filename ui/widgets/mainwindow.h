@@ -13,7 +13,15 @@ class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
+class QProgressBar;
 class QToolBar;
+class QToolButton;
+class QTreeView;
+
+namespace infrasight::models {
+class CitySummaryModel;
+struct CitySummary;
+} // namespace infrasight::models
 
 namespace infrasight::ui {
 
@@ -45,6 +53,20 @@ public:
     void setServerName(const QString &server);
     /// The city shown on the map area and in the title bar.
     void setCityName(const QString &city);
+
+    /// Shows the city summary (asset types with counts, sensors, open work orders) in the Layers
+    /// dock, and the city name on the map area when the summary has one.
+    void setCitySummary(const infrasight::models::CitySummary &summary);
+
+    /// The asset types shown in the Layers dock.
+    models::CitySummaryModel *citySummaryModel() const { return m_citySummary; }
+
+    /// Shows a long job in the status bar: the phase, a progress bar (busy when total <= 0) and
+    /// a Cancel button that emits cancelRequested().
+    void showProgress(const QString &phase, qint64 done, qint64 total);
+    /// Hides the progress widgets again.
+    void hideProgress();
+    bool isProgressVisible() const;
 
     /// Opens the login dialog without blocking (the window stays live); loginRequested() reports
     /// the operator's answer. A second call while it is open only updates the message.
@@ -83,6 +105,8 @@ Q_SIGNALS:
     void loginRequested(const QString &user, const QString &password);
     /// The login dialog was dismissed with "Work Offline".
     void loginCancelled();
+    /// The operator pressed Cancel next to the progress bar.
+    void cancelRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -101,6 +125,8 @@ private:
                             QWidget *content,
                             Qt::DockWidgetArea area);
     QWidget *createPlaceholderPanel(const QString &text);
+    QWidget *createLayersPanel();
+    void updateCityFacts();
 
     MapPlaceholder *m_map = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
@@ -111,6 +137,13 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QDockWidget *m_activityDock = nullptr;
     QToolBar *m_toolBar = nullptr;
+    models::CitySummaryModel *m_citySummary = nullptr;
+    QTreeView *m_cityTypes = nullptr;
+    QLabel *m_cityFacts = nullptr;
+    QLabel *m_layersPlaceholder = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QToolButton *m_cancelButton = nullptr;
     QPointer<LoginDialog> m_loginDialog;
     QString m_server;
     QString m_city;
