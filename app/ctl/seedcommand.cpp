@@ -2,15 +2,13 @@
 #include "app/ctl/seedcommand.h"
 
 #include "app/ctl/commandcontext.h"
+#include "app/shared/democitysource.h"
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "data/seed/democityseeder.h"
-#include "gis/proj/gdalsetup.h"
-#include "gis/proj/osmreader.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -26,36 +24,6 @@ std::atomic_bool s_interrupted{false};
 extern "C" void onInterrupt(int)
 {
     s_interrupted.store(true);
-}
-
-data::OsmFeatureRecord::Layer toRecordLayer(gis::OsmLayerKind kind)
-{
-    switch (kind) {
-    case gis::OsmLayerKind::Points:
-        return data::OsmFeatureRecord::Layer::Points;
-    case gis::OsmLayerKind::Lines:
-        return data::OsmFeatureRecord::Layer::Lines;
-    case gis::OsmLayerKind::MultiLineStrings:
-        return data::OsmFeatureRecord::Layer::MultiLineStrings;
-    case gis::OsmLayerKind::MultiPolygons:
-        return data::OsmFeatureRecord::Layer::MultiPolygons;
-    case gis::OsmLayerKind::OtherRelations:
-        return data::OsmFeatureRecord::Layer::OtherRelations;
-    }
-    return data::OsmFeatureRecord::Layer::OtherRelations;
-}
-
-data::OsmFeatureRecord::ElementType toRecordType(gis::OsmElementType type)
-{
-    switch (type) {
-    case gis::OsmElementType::Node:
-        return data::OsmFeatureRecord::ElementType::Node;
-    case gis::OsmElementType::Way:
-        return data::OsmFeatureRecord::ElementType::Way;
-    case gis::OsmElementType::Relation:
-        return data::OsmFeatureRecord::ElementType::Relation;
-    }
-    return data::OsmFeatureRecord::ElementType::Relation;
 }
 
 // Prints phase changes and about every tenth of a known total, so a log stays readable.
@@ -187,35 +155,18 @@ int runSeedCommand(const QStringList &arguments)
 
     if (parser.isSet(osmOption)) {
         const QString path = parser.value(osmOption);
-        gis::setupGdal();
-        auto reader = gis::OsmReader::open(path);
-        if (!reader) {
-            err << "cannot read " << path << ": " << reader.error().toString() << Qt::endl;
+        auto source = DemoCitySource::open(path);
+        if (!source) {
+            err << "cannot read " << path << ": " << source.error().toString() << Qt::endl;
             std::signal(SIGINT, previousHandler);
             return 1;
         }
-        options.sourceName = QFileInfo(path).fileName();
-        if (const auto bounds = (*reader)->headerBounds()) {
-            options.bounds = data::LonLatBox{
-                bounds->minLonDeg, bounds->minLatDeg, bounds->maxLonDeg, bounds->maxLatDeg};
-        }
+        source->applyTo(options);
         data::DemoCitySeeder seeder(db, options);
         seeder.setProgressCallback(std::ref(printer));
         seeder.setCancelFlag(&s_interrupted);
-        gis::OsmFeature feature;
         timer.start();
-        auto seeded = seeder.seedCity([&](data::OsmFeatureRecord &record) -> Result<bool> {
-            auto more = (*reader)->readNext(feature);
-            if (!more || !*more) {
-                return more;
-            }
-            record.layer = toRecordLayer(feature.layer);
-            record.elementType = toRecordType(feature.elementType);
-            record.osmId = feature.osmId;
-            record.wkb = std::move(feature.wkb);
-            record.tags = std::move(feature.tags);
-            return true;
-        });
+        auto seeded = seeder.seedCity(source->featureSource());
         citySeconds = double(timer.elapsed()) / 1000.0;
         if (!seeded) {
             err << "seeding failed, nothing was changed: " << seeded.error().toString() << Qt::endl;
