@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -52,6 +53,15 @@ public:
     /// The demo extract an empty local database is seeded from: INFRASIGHT_DEMO_OSM, else the
     /// Monaco extract next to the source tree this console was built from.
     static QString demoExtractPath();
+
+    /// Builds the demo city from an OpenStreetMap extract on a migrated, empty database (blocks;
+    /// worker threads and tests). progress gets the seeder's phase and counts on the calling
+    /// thread; cancel is polled.
+    using SeedProgress = std::function<void(const QString &phase, qint64 done, qint64 total)>;
+    [[nodiscard]] static Result<void> seedDemoCity(data::PgConnection &connection,
+                                                   const QString &extract,
+                                                   const std::atomic_bool *cancel = nullptr,
+                                                   const SeedProgress &progress = {});
 
     /// Stops building the demo city (the window's Cancel button; the window closing). The
     /// seeder rolls back and the console connects to the still empty database. Never blocks.
@@ -106,10 +116,6 @@ private:
 
     [[nodiscard]] Result<LocalDatabase>
     runLocalDatabase(bool seed, const QString &extract, std::shared_ptr<SeedControl> control);
-    [[nodiscard]] static Result<SeedOutcome> seedDemoCity(data::PgConnection &connection,
-                                                          const QString &extract,
-                                                          SeedControl &control,
-                                                          Application *progressTarget);
     void reportSeedProgress(const QString &phase, qint64 done, qint64 total);
     void reportLocalDatabaseSeeding(const LocalDatabase &local);
     void refreshCitySummary();
