@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using infrasight::app::Application;
@@ -71,10 +72,41 @@ private Q_SLOTS:
     void initTestCase();
     void layersDockShowsSeededCity();
     void embeddedDatabaseIsSeededOnFirstStart();
+    void cancelLeavesEmptyDatabase();
+    void noSeedOptionSkipsTheDemoCity();
 
 private:
     QTemporaryDir m_settingsDir;
 };
+
+namespace {
+
+/// A private data directory for LocalCluster (XDG_DATA_HOME) for one test function.
+class PrivateHome
+{
+public:
+    PrivateHome()
+    {
+        // The cluster's files may belong to another user than the test (LocalCluster as root).
+        QFile::setPermissions(m_dir.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                  | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                  | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        qputenv("XDG_DATA_HOME", QDir(m_dir.path()).filePath(QStringLiteral("data")).toUtf8());
+    }
+
+    ~PrivateHome() { qunsetenv("XDG_DATA_HOME"); }
+
+    PrivateHome(const PrivateHome &) = delete;
+    PrivateHome &operator=(const PrivateHome &) = delete;
+
+    bool isValid() const { return m_dir.isValid(); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace
 
 void TestFirstStart::initTestCase()
 {
@@ -163,19 +195,10 @@ void TestFirstStart::embeddedDatabaseIsSeededOnFirstStart()
     if (!QFileInfo::exists(extract)) {
         QSKIP("Monaco extract not found");
     }
-    QTemporaryDir home;
+    const PrivateHome home;
     QVERIFY(home.isValid());
-    // The cluster's files may belong to another user than the test (LocalCluster as root).
-    QFile::setPermissions(home.path(),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                              | QFileDevice::ReadOther | QFileDevice::WriteOther
-                              | QFileDevice::ExeOther);
-    qputenv("XDG_DATA_HOME", QDir(home.path()).filePath(QStringLiteral("data")).toUtf8());
     qputenv("INFRASIGHT_DEMO_OSM", extract.toUtf8());
-    auto restore = qScopeGuard([] {
-        qunsetenv("XDG_DATA_HOME");
-        qunsetenv("INFRASIGHT_DEMO_OSM");
-    });
+    auto restore = qScopeGuard([] { qunsetenv("INFRASIGHT_DEMO_OSM"); });
 
     QElapsedTimer timer;
     timer.start();
@@ -201,6 +224,63 @@ void TestFirstStart::embeddedDatabaseIsSeededOnFirstStart()
     QDir().mkpath(screenshots);
     QVERIFY(window->grab().save(QDir(screenshots).filePath(QStringLiteral("firststart.png"))));
     console.shutdown(); // stops the private cluster this console started
+}
+
+void TestFirstStart::cancelLeavesEmptyDatabase()
+{
+    const QString extract = osmDirectory() + QStringLiteral("monaco.osm.pbf");
+    if (!QFileInfo::exists(extract)) {
+        QSKIP("Monaco extract not found");
+    }
+    const PrivateHome home;
+    QVERIFY(home.isValid());
+    qputenv("INFRASIGHT_DEMO_OSM", extract.toUtf8());
+    auto restore = qScopeGuard([] { qunsetenv("INFRASIGHT_DEMO_OSM"); });
+
+    Application console(ConsoleOptions{});
+    console.start();
+    infrasight::ui::MainWindow *window = console.mainWindow();
+    // The phase shows beside the progress bar; the operator presses Cancel.
+    QTRY_VERIFY_WITH_TIMEOUT(window->isProgressVisible(), 120000);
+    auto *phase = window->findChild<QLabel *>(QStringLiteral("progressLabel"));
+    QVERIFY(phase != nullptr);
+    QVERIFY2(phase->text().startsWith(QStringLiteral("Building the demo city: ")),
+             qPrintable(phase->text()));
+    auto *cancel = window->findChild<QToolButton *>(QStringLiteral("cancelProgressButton"));
+    QVERIFY(cancel != nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionState(), State::Connected, 60000);
+    qInfo() << "cancel to connected in" << timer.elapsed() << "ms";
+    QVERIFY(!window->isProgressVisible());
+    QVERIFY2(activityText(window).contains(QStringLiteral("was cancelled")),
+             qPrintable(activityText(window)));
+    QVERIFY2(activityText(window).contains(QStringLiteral("infrasightctl seed --osm")),
+             qPrintable(activityText(window)));
+    // Rolled back: the summary arrives with no asset types, the placeholder stays.
+    QTest::qWait(1000);
+    QVERIFY(window->citySummaryModel()->isEmpty());
+    auto *placeholder = window->findChild<QLabel *>(QStringLiteral("layersPlaceholder"));
+    QVERIFY(placeholder != nullptr);
+    QVERIFY(!placeholder->isHidden());
+    console.shutdown();
+}
+
+void TestFirstStart::noSeedOptionSkipsTheDemoCity()
+{
+    const PrivateHome home;
+    QVERIFY(home.isValid());
+    ConsoleOptions options;
+    options.seedDemo = false;
+    Application console(options);
+    console.start();
+    infrasight::ui::MainWindow *window = console.mainWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(window->connectionState(), State::Connected, 120000);
+    QVERIFY2(activityText(window).contains(QStringLiteral("(--no-seed)")),
+             qPrintable(activityText(window)));
+    QVERIFY(!activityText(window).contains(QStringLiteral("Demo city built")));
+    console.shutdown();
 }
 
 QTEST_MAIN(TestFirstStart)
