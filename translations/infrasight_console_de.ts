@@ -4,126 +4,126 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/console/commandline.cpp" line="12" />
-        <source>Database to use: a libpq connection string or URI, e.g. "host=db.example.org dbname=infrasight user=alice", "postgresql://alice@db.example.org/infrasight" or "service=infrasight". Passwords come from ~/.pgpass or the login dialog. Without --db the console uses the saved connection, or else its local database, which it starts if needed.</source>
-        <translation>Zu verwendende Datenbank: eine libpq-Verbindungszeichenfolge oder URI, z. B. "host=db.example.org dbname=infrasight user=alice", "postgresql://alice@db.example.org/infrasight" oder "service=infrasight". Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog. Ohne --db verwendet die Konsole die gespeicherte Verbindung oder sonst ihre lokale Datenbank, die sie bei Bedarf startet.</translation>
+        <location filename="../app/console/commandline.cpp" line="12"/>
+        <source>Database to use: a libpq connection string or URI, e.g. &quot;host=db.example.org dbname=infrasight user=alice&quot;, &quot;postgresql://alice@db.example.org/infrasight&quot; or &quot;service=infrasight&quot;. Passwords come from ~/.pgpass or the login dialog. Without --db the console uses the saved connection, or else its local database, which it starts if needed.</source>
+        <translation>Zu verwendende Datenbank: eine libpq-Verbindungszeichenfolge oder URI, z. B. &quot;host=db.example.org dbname=infrasight user=alice&quot;, &quot;postgresql://alice@db.example.org/infrasight&quot; oder &quot;service=infrasight&quot;. Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog. Ohne --db verwendet die Konsole die gespeicherte Verbindung oder sonst ihre lokale Datenbank, die sie bei Bedarf startet.</translation>
     </message>
     <message>
-        <location filename="../app/console/commandline.cpp" line="22" />
-        <source>Write each connection state change ("state: connected") and a heartbeat every 250 ms to standard error, for monitoring and tests. Also enabled by INFRASIGHT_TRACE_STATE=1.</source>
-        <translation>Jede Änderung des Verbindungszustands ("state: connected") und alle 250 ms ein Lebenszeichen auf die Standardfehlerausgabe schreiben, für Überwachung und Tests. Auch mit INFRASIGHT_TRACE_STATE=1 aktiviert.</translation>
+        <location filename="../app/console/commandline.cpp" line="22"/>
+        <source>Write each connection state change (&quot;state: connected&quot;) and a heartbeat every 250 ms to standard error, for monitoring and tests. Also enabled by INFRASIGHT_TRACE_STATE=1.</source>
+        <translation>Jede Änderung des Verbindungszustands (&quot;state: connected&quot;) und alle 250 ms ein Lebenszeichen auf die Standardfehlerausgabe schreiben, für Überwachung und Tests. Auch mit INFRASIGHT_TRACE_STATE=1 aktiviert.</translation>
     </message>
     <message>
-        <location filename="../app/console/commandline.cpp" line="28" />
+        <location filename="../app/console/commandline.cpp" line="28"/>
         <source>Do not build the demo city when the local database is empty.</source>
         <translation>Die Demo-Stadt nicht anlegen, wenn die lokale Datenbank leer ist.</translation>
     </message>
     <message>
-        <location filename="../app/console/commandline.cpp" line="33" />
-        <source>Infrasight: GIS operations console for a city's infrastructure.</source>
+        <location filename="../app/console/commandline.cpp" line="33"/>
+        <source>Infrasight: GIS operations console for a city&apos;s infrastructure.</source>
         <translation>Infrasight: GIS-Leitstand für die Infrastruktur einer Stadt.</translation>
     </message>
 </context>
 <context>
     <name>infrasight::app::Application</name>
     <message>
-        <location filename="../app/console/application.cpp" line="143" />
+        <location filename="../app/console/application.cpp" line="147"/>
         <source>Connection restored; live updates resumed.</source>
         <translation>Verbindung wiederhergestellt; Live-Aktualisierungen laufen wieder.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="158" />
+        <location filename="../app/console/application.cpp" line="160"/>
         <source>Login cancelled; working offline.</source>
         <translation>Anmeldung abgebrochen; es wird offline gearbeitet.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="243" />
+        <location filename="../app/console/application.cpp" line="245"/>
         <source>Infrasight %1 started.</source>
         <translation>Infrasight %1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="298" />
-        <location filename="../app/console/application.cpp" line="503" />
+        <location filename="../app/console/application.cpp" line="300"/>
+        <location filename="../app/console/application.cpp" line="508"/>
         <source>local database</source>
         <translation>lokale Datenbank</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="428" />
+        <location filename="../app/console/application.cpp" line="433"/>
         <source>Building the demo city: %1</source>
         <translation>Demo-Stadt wird angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="433" />
+        <location filename="../app/console/application.cpp" line="438"/>
         <source>To build it later: infrasightctl seed --osm /path/to/city.osm.pbf --data-dir %1</source>
         <translation>Zum späteren Anlegen: infrasightctl seed --osm /pfad/zur/stadt.osm.pbf --data-dir %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="440" />
+        <location filename="../app/console/application.cpp" line="445"/>
         <source>The local database is empty; the demo city was not built (--no-seed). %1</source>
         <translation>Die lokale Datenbank ist leer; die Demo-Stadt wurde nicht angelegt (--no-seed). %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="445" />
+        <location filename="../app/console/application.cpp" line="450"/>
         <source>The local database is empty and the demo extract %1 was not found (set INFRASIGHT_DEMO_OSM). %2</source>
         <translation>Die lokale Datenbank ist leer und der Demo-Auszug %1 wurde nicht gefunden (INFRASIGHT_DEMO_OSM setzen). %2</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="451" />
+        <location filename="../app/console/application.cpp" line="456"/>
         <source>Demo city built in %1 s. Map data © OpenStreetMap contributors (ODbL).</source>
         <translation>Demo-Stadt in %1 s angelegt. Kartendaten © OpenStreetMap-Mitwirkende (ODbL).</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="456" />
+        <location filename="../app/console/application.cpp" line="461"/>
         <source>Building the demo city was cancelled; the local database stays empty. %1</source>
         <translation>Das Anlegen der Demo-Stadt wurde abgebrochen; die lokale Datenbank bleibt leer. %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="462" />
+        <location filename="../app/console/application.cpp" line="467"/>
         <source>The demo city could not be built: %1</source>
         <translation>Die Demo-Stadt konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="483" />
+        <location filename="../app/console/application.cpp" line="488"/>
         <source>The local database could not be started: %1</source>
         <translation>Die lokale Datenbank konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="485" />
+        <location filename="../app/console/application.cpp" line="490"/>
         <source>The local database could not be started. Use File &gt; Connect to Database to choose another one.</source>
         <translation>Die lokale Datenbank konnte nicht gestartet werden. Wählen Sie über Datei &gt; Mit Datenbank verbinden eine andere.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="496" />
+        <location filename="../app/console/application.cpp" line="501"/>
         <source>Local database ready in %1 (schema version %2, %3 migration(s) applied).</source>
         <translation>Lokale Datenbank in %1 bereit (Schemaversion %2, %3 Migration(en) angewendet).</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="559" />
+        <location filename="../app/console/application.cpp" line="564"/>
         <source>Connecting to %1; this connection is used from now on.</source>
         <translation>Verbindung zu %1 wird hergestellt; diese Verbindung wird ab jetzt verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="574" />
+        <location filename="../app/console/application.cpp" line="579"/>
         <source>Switching to the local database.</source>
         <translation>Wechsel zur lokalen Datenbank.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="660" />
+        <location filename="../app/console/application.cpp" line="665"/>
         <source>This database has no Infrasight schema yet. An administrator can create it with: infrasightctl db migrate --db …</source>
         <translation>Diese Datenbank hat noch kein Infrasight-Schema. Ein Administrator kann es anlegen mit: infrasightctl db migrate --db …</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="671" />
+        <location filename="../app/console/application.cpp" line="676"/>
         <source>The database schema (version %1) is newer than this console knows (version %2). Please update Infrasight.</source>
         <translation>Das Datenbankschema (Version %1) ist neuer als die Version, die diese Konsole kennt (Version %2). Bitte aktualisieren Sie Infrasight.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="681" />
+        <location filename="../app/console/application.cpp" line="686"/>
         <source>The database schema is at version %1; this console knows version %2. An administrator can migrate it with: infrasightctl db migrate</source>
         <translation>Das Datenbankschema hat Version %1; diese Konsole kennt Version %2. Ein Administrator kann es migrieren mit: infrasightctl db migrate</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="687" />
+        <location filename="../app/console/application.cpp" line="692"/>
         <source>Database schema version %1.</source>
         <translation>Datenbankschema Version %1.</translation>
     </message>
