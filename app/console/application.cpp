@@ -564,8 +564,10 @@ void Application::handleConnectionRequested(const QString &conninfo)
     m_window->logActivity(tr("Connecting to %1; this connection is used from now on.")
                               .arg(ConnInfo(conninfo).describe()));
     if (m_localStart.isRunning()) {
-        // The local start cannot be interrupted halfway; connect once it is done.
+        // The local start cannot be interrupted halfway; connect once it is done. A demo city
+        // being built for the local database is no longer wanted.
         m_pendingConninfo = conninfo;
+        cancelSeeding();
         return;
     }
     m_db->close();
