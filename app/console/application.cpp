@@ -4,13 +4,12 @@
 #include "app/console/conninfo.h"
 #include "app/console/logging.h"
 #include "app/console/settings.h"
+#include "app/shared/democitysource.h"
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "data/seed/democityseeder.h"
 #include "gis/core/version.h"
-#include "gis/proj/gdalsetup.h"
-#include "gis/proj/osmreader.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/theme.h"
 
@@ -35,36 +34,6 @@ using IndicatorState = ui::ConnectionIndicator::State;
 
 constexpr int HeartbeatIntervalMs = 250;
 constexpr int SummaryRefreshDelayMs = 500;
-
-data::OsmFeatureRecord::Layer toRecordLayer(gis::OsmLayerKind kind)
-{
-    switch (kind) {
-    case gis::OsmLayerKind::Points:
-        return data::OsmFeatureRecord::Layer::Points;
-    case gis::OsmLayerKind::Lines:
-        return data::OsmFeatureRecord::Layer::Lines;
-    case gis::OsmLayerKind::MultiLineStrings:
-        return data::OsmFeatureRecord::Layer::MultiLineStrings;
-    case gis::OsmLayerKind::MultiPolygons:
-        return data::OsmFeatureRecord::Layer::MultiPolygons;
-    case gis::OsmLayerKind::OtherRelations:
-        return data::OsmFeatureRecord::Layer::OtherRelations;
-    }
-    return data::OsmFeatureRecord::Layer::OtherRelations;
-}
-
-data::OsmFeatureRecord::ElementType toRecordType(gis::OsmElementType type)
-{
-    switch (type) {
-    case gis::OsmElementType::Node:
-        return data::OsmFeatureRecord::ElementType::Node;
-    case gis::OsmElementType::Way:
-        return data::OsmFeatureRecord::ElementType::Way;
-    case gis::OsmElementType::Relation:
-        return data::OsmFeatureRecord::ElementType::Relation;
-    }
-    return data::OsmFeatureRecord::ElementType::Relation;
-}
 
 /// The asset types with their counts, for the Layers dock (one row per type, empty types too).
 QString typesQuery()
@@ -393,36 +362,18 @@ Result<void> Application::seedDemoCity(data::PgConnection &connection,
                                        const std::atomic_bool *cancel,
                                        const SeedProgress &progress)
 {
-    gis::setupGdal();
-    auto reader = gis::OsmReader::open(extract);
-    if (!reader) {
-        return tl::unexpected(reader.error());
+    auto source = DemoCitySource::open(extract);
+    if (!source) {
+        return tl::unexpected(source.error());
     }
     data::DemoCityOptions options;
-    options.sourceName = QFileInfo(extract).fileName();
-    if (const auto bounds = (*reader)->headerBounds()) {
-        options.bounds = data::LonLatBox{
-            bounds->minLonDeg, bounds->minLatDeg, bounds->maxLonDeg, bounds->maxLatDeg};
-    }
+    source->applyTo(options);
     data::DemoCitySeeder seeder(connection, options);
     seeder.setCancelFlag(cancel);
     if (progress) {
         seeder.setProgressCallback(progress);
     }
-    gis::OsmFeature feature;
-    auto seeded = seeder.seedCity([&](data::OsmFeatureRecord &record) -> Result<bool> {
-        auto more = (*reader)->readNext(feature);
-        if (!more || !*more) {
-            return more;
-        }
-        record.layer = toRecordLayer(feature.layer);
-        record.elementType = toRecordType(feature.elementType);
-        record.osmId = feature.osmId;
-        record.wkb = std::move(feature.wkb);
-        record.tags = std::move(feature.tags);
-        return true;
-    });
-    return seeded;
+    return seeder.seedCity(source->featureSource());
 }
 
 void Application::reportSeedProgress(const QString &phase, qint64 done, qint64 total)
