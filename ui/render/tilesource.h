@@ -43,7 +43,7 @@ public:
     /// Declares the tiles the view needs now, most important first (the canvas orders them
     /// visible-first, nearest to the centre first). Tiles requested earlier that are not in
     /// keys and have not arrived yet are cancelled: a source never spends bandwidth on tiles the
-    /// user has panned away from. devicePixelRatio >= 2 asks for @2x tiles where offered.
+    /// user has panned away from. devicePixelRatio >= 1.5 asks for @2x tiles where offered.
     virtual void request(const QList<gis::TileKey> &keys, qreal devicePixelRatio) = 0;
 
     /// Cancels everything pending (the view closed or the source is being replaced).

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/render/tilelayer.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace infrasight::render {
+
+namespace {
+
+constexpr qint64 DefaultCacheBytes = 256LL * 1024 * 1024;
+/// How many zoom levels up a stand-in may come from (a grandparent is 4x blown up already).
+constexpr int MaxAncestorLevels = 4;
+
+/// rect with its edges on device pixels, so an unscaled tile is copied pixel for pixel.
+QRectF snappedToDevicePixels(const QRectF &rect, qreal dpr)
+{
+    const qreal left = std::round(rect.left() * dpr) / dpr;
+    const qreal top = std::round(rect.top() * dpr) / dpr;
+    const qreal right = std::round(rect.right() * dpr) / dpr;
+    const qreal bottom = std::round(rect.bottom() * dpr) / dpr;
+    return QRectF(QPointF(left, top), QPointF(right, bottom));
+}
+
+} // namespace
+
+struct TileLayer::Private
+{
+    std::unique_ptr<TileSource> source;
+    TileSourceInfo info;
+    mutable QCache<gis::TileKey, QImage> cache;
+    QSet<gis::TileKey> failed;
+    QList<gis::TileKey> lastRequest;
+    qreal lastDpr = 0.0;
+    bool requestedOnce = false;
+    int pending = 0;
+
+    /// The tiles viewport shows from this source (empty far below the source's zooms, and
+    /// only those inside its bounds).
+    QList<gis::TileKey> tilesFor(const MapViewport &viewport) const;
+
+    bool wantsHighDpi(qreal dpr) const { return info.offersHighDpi && dpr >= 1.5; }
+
+    /// True if image is the right kind for dpr (an 1x tile is upgraded on a HiDPI screen).
+    bool isCurrent(const QImage &image, qreal dpr) const
+    {
+        return !wantsHighDpi(dpr) || image.devicePixelRatio() >= 2.0;
+    }
+};
+
+QList<gis::TileKey> TileLayer::Private::tilesFor(const MapViewport &viewport) const
+{
+    if (!source || viewport.zoom() < info.minZoom - 1.5) {
+        return {};
+    }
+    QList<gis::TileKey> keys = viewport.visibleTiles(info.minZoom, info.maxZoom);
+    if (info.bounds) {
+        keys.removeIf(
+            [&](const gis::TileKey &key) { return !key.boundsLonLat().intersects(*info.bounds); });
+    }
+    return keys;
+}
+
+TileLayer::TileLayer(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->cache.setMaxCost(DefaultCacheBytes);
+}
+
+TileLayer::~TileLayer()
+{
+    if (d->source) {
+        d->source->cancelAll();
+    }
+}
+
+void TileLayer::setSource(std::unique_ptr<TileSource> source)
+{
+    if (d->source) {
+        d->source->cancelAll();
+        d->source->disconnect(this);
+    }
+    d->source = std::move(source);
+    d->cache.clear();
+    d->failed.clear();
+    d->lastRequest.clear();
+    d->requestedOnce = false;
+    d->pending = 0;
+    d->info = d->source ? d->source->info() : TileSourceInfo{};
+    if (!d->source) {
+        Q_EMIT changed();
+        return;
+    }
+    connect(d->source.get(),
+            &TileSource::tileReady,
+            this,
+            [this](const gis::TileKey &key, const QImage &image) {
+                d->failed.remove(key);
+                d->cache.insert(key, new QImage(image), image.sizeInBytes());
+                d->pending = std::max(0, d->pending - 1);
+                Q_EMIT changed();
+            });
+    connect(d->source.get(),
+            &TileSource::tileFailed,
+            this,
+            [this](const gis::TileKey &key, const QString &) {
+                d->failed.insert(key);
+                d->pending = std::max(0, d->pending - 1);
+                Q_EMIT changed();
+            });
+    connect(d->source.get(), &TileSource::sourceError, this, &TileLayer::sourceError);
+    Q_EMIT changed();
+}
+
+TileSource *TileLayer::source() const
+{
+    return d->source.get();
+}
+
+void TileLayer::setCacheLimitBytes(qint64 bytes)
+{
+    d->cache.setMaxCost(static_cast<qsizetype>(std::max<qint64>(bytes, 0)));
+}
+
+void TileLayer::update(const MapViewport &viewport)
+{
+    if (!d->source) {
+        return;
+    }
+    const qreal dpr = viewport.devicePixelRatio();
+    QList<gis::TileKey> missing;
+    for (const gis::TileKey &key : d->tilesFor(viewport)) {
+        if (d->failed.contains(key)) {
+            continue;
+        }
+        const QImage *image = d->cache.object(key);
+        if (!image || !d->isCurrent(*image, dpr)) {
+            missing.append(key);
+        }
+    }
+    d->pending = static_cast<int>(missing.size());
+    if (!d->requestedOnce || missing != d->lastRequest || dpr != d->lastDpr) {
+        d->requestedOnce = true;
+        d->lastRequest = missing;
+        d->lastDpr = dpr;
+        d->source->request(missing, dpr);
+    }
+}
+
+bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
+{
+    const QList<gis::TileKey> keys = d->tilesFor(viewport);
+    if (keys.isEmpty()) {
+        return !d->source;
+    }
+    const qreal dpr = viewport.devicePixelRatio();
+    const bool integralZoom = std::abs(viewport.zoom() - std::round(viewport.zoom())) < 1e-9;
+    const auto target = [&](const gis::TileKey &key) {
+        const QRectF rect = viewport.tileScreenRect(key);
+        return integralZoom ? snappedToDevicePixels(rect, dpr) : rect;
+    };
+
+    painter.save();
+    bool complete = true;
+    for (const gis::TileKey &key : keys) {
+        const QRectF rect = target(key);
+        if (const QImage *image = d->cache.object(key)) {
+            // Same size in device pixels at an integral zoom: a plain copy, no filtering.
+            const bool exact = integralZoom && std::abs(rect.width() * dpr - image->width()) < 1e-6;
+            painter.setRenderHint(QPainter::SmoothPixmapTransform, !exact);
+            painter.drawImage(rect, *image, QRectF(image->rect()));
+            if (!d->isCurrent(*image, dpr)) {
+                complete = false;
+            }
+            continue;
+        }
+        complete = false;
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        bool drawn = false;
+        for (int up = 1; up <= MaxAncestorLevels && up <= key.z(); ++up) {
+            const gis::TileKey ancestor = key.ancestorAt(key.z() - up);
+            const QImage *image = d->cache.object(ancestor);
+            if (!image) {
+                continue;
+            }
+            const int factor = 1 << up;
+            const qreal part = static_cast<qreal>(image->width()) / factor;
+            const QRectF sourceRect((key.x() - ancestor.x() * factor) * part,
+                                    (key.y() - ancestor.y() * factor) * part,
+                                    part,
+                                    part);
+            painter.drawImage(rect, *image, sourceRect);
+            drawn = true;
+            break;
+        }
+        if (drawn) {
+            continue;
+        }
+        // Zooming out: the children loaded before stand in, shrunk.
+        for (const gis::TileKey &child : key.children()) {
+            if (const QImage *image = child.isValid() ? d->cache.object(child) : nullptr) {
+                painter.drawImage(target(child), *image, QRectF(image->rect()));
+            }
+        }
+    }
+    painter.restore();
+    return complete;
+}
+
+int TileLayer::pendingCount() const
+{
+    return d->pending;
+}
+
+} // namespace infrasight::render

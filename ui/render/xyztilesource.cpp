@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/render/xyztilesource.h"
+
+#include "gis/core/mercator.h"
+#include "gis/core/version.h"
+#include "ui/render/logging.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QHash>
+#include <QImage>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+namespace infrasight::render {
+
+namespace {
+
+constexpr char CancelledProperty[] = "infrasightCancelled";
+
+/// Decodes a tile body off the GUI thread. An @2x tile (twice the logical size) gets device
+/// pixel ratio 2 so it paints at the logical tile size without scaling on a HiDPI screen.
+std::optional<QImage> decodeTile(const QByteArray &body, int tileSizePx)
+{
+    QImage image = QImage::fromData(body);
+    if (image.isNull() || image.width() != image.height()) {
+        return std::nullopt;
+    }
+    image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    if (image.width() >= 2 * tileSizePx) {
+        image.setDevicePixelRatio(static_cast<qreal>(image.width()) / tileSizePx);
+    }
+    return image;
+}
+
+bool isConnectionFailure(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::SslHandshakeFailedError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+struct XyzTileSource::Private
+{
+    XyzTileSource *q = nullptr;
+    XyzTileSourceOptions options;
+    QNetworkAccessManager *network = nullptr;
+    QString cacheDirectory;
+    bool highDpi = false;
+
+    QList<gis::TileKey> wanted; ///< the last request() set, most important first
+    QList<gis::TileKey> queue;  ///< wanted, not yet on the wire, not decoding
+    QHash<gis::TileKey, QNetworkReply *> inFlight;
+    QSet<gis::TileKey> decoding;
+    QHash<gis::TileKey, int> attempts;     ///< retries used so far
+    QHash<gis::TileKey, qint64> retryAtMs; ///< clock time before which a retry waits
+    QHash<gis::TileKey, qint64> failedAtMs;
+    QElapsedTimer clock;
+    QTimer retryTimer;
+    bool reportedUnreachable = false;
+
+    void pump();
+    void start(const gis::TileKey &key);
+    void finished(QNetworkReply *reply, const gis::TileKey &key);
+    void retryOrFail(const gis::TileKey &key, const QString &reason);
+    void markFailed(const gis::TileKey &key, const QString &reason);
+    void cancelReply(QNetworkReply *reply);
+    bool recentlyFailed(const gis::TileKey &key);
+};
+
+XyzTileSource::XyzTileSource(XyzTileSourceOptions options, QObject *parent)
+    : TileSource(parent)
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->options = std::move(options);
+    d->options.maxRequestsInFlight = std::max(1, d->options.maxRequestsInFlight);
+    d->cacheDirectory = d->options.cacheDirectory.isEmpty() ? TileDiskCache::defaultDirectory()
+                                                            : d->options.cacheDirectory;
+    d->network = new QNetworkAccessManager(this);
+    // The manager owns the cache (QNetworkAccessManager::setCache takes ownership).
+    d->network->setCache(new TileDiskCache(d->cacheDirectory, d->options.cacheMaximumBytes));
+    d->clock.start();
+    d->retryTimer.setSingleShot(true);
+    connect(&d->retryTimer, &QTimer::timeout, this, [this] { d->pump(); });
+}
+
+XyzTileSource::~XyzTileSource()
+{
+    cancelAll();
+}
+
+QByteArray XyzTileSource::userAgent()
+{
+    return QByteArray("Infrasight/") + VersionString + " (+" + ProjectUrl + ")";
+}
+
+TileSourceInfo XyzTileSource::info() const
+{
+    TileSourceInfo info;
+    info.name = d->options.name;
+    info.attribution = d->options.attribution;
+    info.minZoom = d->options.minZoom;
+    info.maxZoom = d->options.maxZoom;
+    info.tileSizePx = gis::DefaultTileSizePx;
+    info.offersHighDpi = d->options.urlTemplate.offersHighDpi();
+    return info;
+}
+
+QUrl XyzTileSource::tileUrl(const gis::TileKey &key, bool highDpi) const
+{
+    return d->options.urlTemplate.url(key, highDpi);
+}
+
+QString XyzTileSource::cacheDirectory() const
+{
+    return d->cacheDirectory;
+}
+
+int XyzTileSource::requestsInFlight() const
+{
+    return static_cast<int>(d->inFlight.size());
+}
+
+void XyzTileSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRatio)
+{
+    d->highDpi = d->options.urlTemplate.offersHighDpi() && devicePixelRatio >= 1.5;
+
+    QList<gis::TileKey> wanted;
+    QList<gis::TileKey> refused;
+    QSet<gis::TileKey> seen;
+    for (const gis::TileKey &key : keys) {
+        if (seen.contains(key)) {
+            continue;
+        }
+        seen.insert(key);
+        if (!key.isValid() || key.z() < d->options.minZoom || key.z() > d->options.maxZoom
+            || d->recentlyFailed(key)) {
+            refused.append(key);
+        } else {
+            wanted.append(key);
+        }
+    }
+
+    // Abort what the view no longer needs: never spend the server's bandwidth on tiles the
+    // user has panned away from.
+    const auto inFlight = d->inFlight;
+    for (auto it = inFlight.cbegin(); it != inFlight.cend(); ++it) {
+        if (!seen.contains(it.key())) {
+            d->inFlight.remove(it.key());
+            d->cancelReply(it.value());
+        }
+    }
+    for (auto it = d->retryAtMs.begin(); it != d->retryAtMs.end();) {
+        if (!seen.contains(it.key())) {
+            d->attempts.remove(it.key());
+            it = d->retryAtMs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+
+    d->wanted = wanted;
+    d->queue.clear();
+    for (const gis::TileKey &key : std::as_const(wanted)) {
+        if (!d->inFlight.contains(key) && !d->decoding.contains(key)) {
+            d->queue.append(key);
+        }
+    }
+    d->pump();
+
+    for (const gis::TileKey &key : std::as_const(refused)) {
+        const QString reason = key.isValid() && d->recentlyFailed(key)
+                                   ? QStringLiteral("failed recently; not asked for again yet")
+                                   : QStringLiteral("outside the source's zoom range");
+        // Queued: a receiver that calls request() from its slot must not re-enter this one.
+        QMetaObject::invokeMethod(
+            this, [this, key, reason] { Q_EMIT tileFailed(key, reason); }, Qt::QueuedConnection);
+    }
+}
+
+void XyzTileSource::cancelAll()
+{
+    d->wanted.clear();
+    d->queue.clear();
+    d->retryAtMs.clear();
+    d->attempts.clear();
+    d->retryTimer.stop();
+    const auto inFlight = std::exchange(d->inFlight, {});
+    for (QNetworkReply *reply : inFlight) {
+        d->cancelReply(reply);
+    }
+}
+
+void XyzTileSource::Private::cancelReply(QNetworkReply *reply)
+{
+    reply->setProperty(CancelledProperty, true);
+    reply->abort();
+    reply->deleteLater();
+}
+
+bool XyzTileSource::Private::recentlyFailed(const gis::TileKey &key)
+{
+    const auto it = failedAtMs.constFind(key);
+    if (it == failedAtMs.cend()) {
+        return false;
+    }
+    if (clock.elapsed() - it.value() > options.failedRetryAfterSecs * 1000LL) {
+        failedAtMs.erase(it);
+        return false;
+    }
+    return true;
+}
+
+void XyzTileSource::Private::pump()
+{
+    const qint64 now = clock.elapsed();
+    qint64 nextRetry = std::numeric_limits<qint64>::max();
+    for (auto it = queue.begin(); it != queue.end();) {
+        if (inFlight.size() >= options.maxRequestsInFlight) {
+            break;
+        }
+        const qint64 retryAt = retryAtMs.value(*it, 0);
+        if (retryAt > now) {
+            nextRetry = std::min(nextRetry, retryAt);
+            ++it;
+            continue;
+        }
+        const gis::TileKey key = *it;
+        it = queue.erase(it);
+        start(key);
+    }
+    for (const gis::TileKey &key : std::as_const(queue)) {
+        const qint64 retryAt = retryAtMs.value(key, 0);
+        if (retryAt > now) {
+            nextRetry = std::min(nextRetry, retryAt);
+        }
+    }
+    if (nextRetry != std::numeric_limits<qint64>::max()) {
+        retryTimer.start(static_cast<int>(std::max<qint64>(0, nextRetry - now)));
+    }
+}
+
+void XyzTileSource::Private::start(const gis::TileKey &key)
+{
+    retryAtMs.remove(key);
+    QNetworkRequest request(options.urlTemplate.url(key, highDpi));
+    request.setHeader(QNetworkRequest::UserAgentHeader, XyzTileSource::userAgent());
+    // PreferNetwork uses a fresh cache entry without a request and revalidates a stale one
+    // with If-None-Match / If-Modified-Since. AlwaysNetwork would send "no-cache": never.
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::PreferNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, true);
+    request.setTransferTimeout(options.transferTimeoutMs);
+    QNetworkReply *reply = network->get(request);
+    inFlight.insert(key, reply);
+    QObject::connect(
+        reply, &QNetworkReply::finished, q, [this, reply, key] { finished(reply, key); });
+}
+
+void XyzTileSource::Private::finished(QNetworkReply *reply, const gis::TileKey &key)
+{
+    if (reply->property(CancelledProperty).toBool()) {
+        return; // aborted on purpose; already deleted later and out of inFlight
+    }
+    reply->deleteLater();
+    if (inFlight.value(key) == reply) {
+        inFlight.remove(key);
+    }
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError error = reply->error();
+    const QUrl url = reply->request().url();
+    QAbstractNetworkCache *cache = network->cache();
+
+    if (error == QNetworkReply::NoError && status == 200) {
+        const QByteArray body = reply->readAll();
+        decoding.insert(key);
+        const int tileSizePx = gis::DefaultTileSizePx;
+        QtConcurrent::run([body, tileSizePx] {
+            return decodeTile(body, tileSizePx);
+        }).then(q, [this, key, url](const std::optional<QImage> &image) {
+            decoding.remove(key);
+            if (!image) {
+                // A 200 that is not an image must not stay in the cache.
+                network->cache()->remove(url);
+                markFailed(key, QStringLiteral("the server sent data that is not an image"));
+            } else {
+                attempts.remove(key);
+                failedAtMs.remove(key);
+                reportedUnreachable = false;
+                Q_EMIT q->tileReady(key, *image);
+            }
+            pump();
+        });
+        pump();
+        return;
+    }
+    if (status != 0) {
+        // An error answer never stays in (or replaces something in) the cache.
+        cache->remove(url);
+        const QString reason
+            = QStringLiteral("HTTP %1 %2 for %3")
+                  .arg(status)
+                  .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
+                       url.toDisplayString());
+        if (status >= 500 || status == 429) {
+            retryOrFail(key, reason);
+        } else {
+            markFailed(key, reason);
+        }
+    } else if (error == QNetworkReply::OperationCanceledError
+               || error == QNetworkReply::TimeoutError) {
+        retryOrFail(key,
+                    QStringLiteral("no answer from %1 within %2 s")
+                        .arg(url.host())
+                        .arg(options.transferTimeoutMs / 1000.0));
+    } else if (isConnectionFailure(error)) {
+        const QString reason = QStringLiteral("cannot reach the tile server %1:%2 (%3)")
+                                   .arg(url.host())
+                                   .arg(url.port(url.scheme() == u"https" ? 443 : 80))
+                                   .arg(reply->errorString());
+        retryOrFail(key, reason);
+    } else {
+        markFailed(key, reply->errorString());
+    }
+    pump();
+}
+
+void XyzTileSource::Private::retryOrFail(const gis::TileKey &key, const QString &reason)
+{
+    const int used = attempts.value(key, 0);
+    if (used < options.maxRetries && wanted.contains(key)) {
+        attempts.insert(key, used + 1);
+        const qint64 delay = static_cast<qint64>(options.retryBaseDelayMs) << used;
+        retryAtMs.insert(key, clock.elapsed() + delay);
+        qCDebug(lcRender) << "tile" << key << "retry" << used + 1 << "in" << delay
+                          << "ms:" << reason;
+        // Back in the queue at its place in the request order.
+        const qsizetype wantedIndex = wanted.indexOf(key);
+        qsizetype insertAt = 0;
+        while (insertAt < queue.size() && wanted.indexOf(queue.at(insertAt)) < wantedIndex) {
+            ++insertAt;
+        }
+        queue.insert(insertAt, key);
+        return;
+    }
+    const QString message
+        = used > 0 ? QStringLiteral("%1, gave up after %2 attempts").arg(reason).arg(used + 1)
+                   : reason;
+    if (reason.startsWith(QStringLiteral("cannot reach")) && !reportedUnreachable) {
+        reportedUnreachable = true;
+        Q_EMIT q->sourceError(QStringLiteral("Map tiles are unavailable: ") + message);
+    }
+    markFailed(key, message);
+}
+
+void XyzTileSource::Private::markFailed(const gis::TileKey &key, const QString &reason)
+{
+    attempts.remove(key);
+    retryAtMs.remove(key);
+    failedAtMs.insert(key, clock.elapsed());
+    qCInfo(lcRender) << "tile" << key << "failed:" << reason;
+    Q_EMIT q->tileFailed(key, reason);
+}
+
+} // namespace infrasight::render
