@@ -4,10 +4,14 @@
 #include "app/ctl/commandcontext.h"
 #include "app/ctl/dbcommand.h"
 #include "app/ctl/seedcommand.h"
+#include "app/ctl/tilescommand.h"
 #include "gis/core/version.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QStringList>
+
+#include <memory>
 
 namespace {
 
@@ -33,6 +37,10 @@ const Command Commands[] = {
      "seed --osm FILE [--scale N]",
      "Build the demo city from an OpenStreetMap extract",
      infrasight::app::runSeedCommand},
+    {"tiles",
+     "tiles build --osm FILE --out FILE",
+     "Render the offline basemap (MBTiles) from an OSM extract",
+     infrasight::app::runTilesCommand},
     {"version", "version", "Print the version", runVersionCommand},
 };
 
@@ -78,7 +86,14 @@ int runVersionCommand(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // "tiles" draws text, which needs a QGuiApplication; offscreen, so no display is needed.
+    const bool drawsText = argc > 1 && qstrcmp(argv[1], "tiles") == 0;
+    if (drawsText && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    const std::unique_ptr<QCoreApplication> app
+        = drawsText ? std::make_unique<QGuiApplication>(argc, argv)
+                    : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("infrasightctl"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(infrasight::VersionString));
 
