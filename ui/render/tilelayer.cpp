@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/render/tilelayer.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QPainter>
 
 #include <cmath>
@@ -12,6 +14,8 @@ namespace {
 constexpr qint64 DefaultCacheBytes = 256LL * 1024 * 1024;
 /// How many zoom levels up a stand-in may come from (a grandparent is 4x blown up already).
 constexpr int MaxAncestorLevels = 4;
+/// A failed tile is asked for again after this long (the XYZ source keeps its own failed set).
+constexpr qint64 FailedRetryAfterMs = 5 * 60 * 1000;
 
 /// rect with its edges on device pixels, so an unscaled tile is copied pixel for pixel.
 QRectF snappedToDevicePixels(const QRectF &rect, qreal dpr)
@@ -30,11 +34,27 @@ struct TileLayer::Private
     std::unique_ptr<TileSource> source;
     TileSourceInfo info;
     mutable QCache<gis::TileKey, QImage> cache;
-    QSet<gis::TileKey> failed;
+    /// Tiles the source could not deliver, with the time they failed (clock); asked for again
+    /// only after FailedRetryAfterMs so a server outage does not leave holes for ever.
+    QHash<gis::TileKey, qint64> failedAtMs;
+    QElapsedTimer clock;
     QList<gis::TileKey> lastRequest;
     qreal lastDpr = 0.0;
     bool requestedOnce = false;
-    int pending = 0;
+    QSet<gis::TileKey> pending;
+
+    bool hasFailed(const gis::TileKey &key)
+    {
+        const auto it = failedAtMs.constFind(key);
+        if (it == failedAtMs.cend()) {
+            return false;
+        }
+        if (clock.elapsed() - it.value() > FailedRetryAfterMs) {
+            failedAtMs.erase(it);
+            return false;
+        }
+        return true;
+    }
 
     /// The tiles viewport shows from this source (empty far below the source's zooms, and
     /// only those inside its bounds).
@@ -67,6 +87,7 @@ TileLayer::TileLayer(QObject *parent)
     , d(std::make_unique<Private>())
 {
     d->cache.setMaxCost(DefaultCacheBytes);
+    d->clock.start();
 }
 
 TileLayer::~TileLayer()
@@ -84,10 +105,10 @@ void TileLayer::setSource(std::unique_ptr<TileSource> source)
     }
     d->source = std::move(source);
     d->cache.clear();
-    d->failed.clear();
+    d->failedAtMs.clear();
     d->lastRequest.clear();
     d->requestedOnce = false;
-    d->pending = 0;
+    d->pending.clear();
     d->info = d->source ? d->source->info() : TileSourceInfo{};
     if (!d->source) {
         Q_EMIT changed();
@@ -97,17 +118,17 @@ void TileLayer::setSource(std::unique_ptr<TileSource> source)
             &TileSource::tileReady,
             this,
             [this](const gis::TileKey &key, const QImage &image) {
-                d->failed.remove(key);
+                d->failedAtMs.remove(key);
                 d->cache.insert(key, new QImage(image), image.sizeInBytes());
-                d->pending = std::max(0, d->pending - 1);
+                d->pending.remove(key);
                 Q_EMIT changed();
             });
     connect(d->source.get(),
             &TileSource::tileFailed,
             this,
             [this](const gis::TileKey &key, const QString &) {
-                d->failed.insert(key);
-                d->pending = std::max(0, d->pending - 1);
+                d->failedAtMs.insert(key, d->clock.elapsed());
+                d->pending.remove(key);
                 Q_EMIT changed();
             });
     connect(d->source.get(), &TileSource::sourceError, this, &TileLayer::sourceError);
@@ -132,7 +153,7 @@ void TileLayer::update(const MapViewport &viewport)
     const qreal dpr = viewport.devicePixelRatio();
     QList<gis::TileKey> missing;
     for (const gis::TileKey &key : d->tilesFor(viewport)) {
-        if (d->failed.contains(key)) {
+        if (d->hasFailed(key)) {
             continue;
         }
         const QImage *image = d->cache.object(key);
@@ -140,7 +161,7 @@ void TileLayer::update(const MapViewport &viewport)
             missing.append(key);
         }
     }
-    d->pending = static_cast<int>(missing.size());
+    d->pending = QSet<gis::TileKey>(missing.cbegin(), missing.cend());
     if (!d->requestedOnce || missing != d->lastRequest || dpr != d->lastDpr) {
         d->requestedOnce = true;
         d->lastRequest = missing;
@@ -211,7 +232,7 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
 
 int TileLayer::pendingCount() const
 {
-    return d->pending;
+    return static_cast<int>(d->pending.size());
 }
 
 } // namespace infrasight::render
