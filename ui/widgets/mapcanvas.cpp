@@ -1,0 +1,593 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/mapcanvas.h"
+
+#include "gis/core/mercator.h"
+#include "ui/render/tilelayer.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QRegion>
+#include <QResizeEvent>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace infrasight::ui {
+
+namespace {
+
+/// Zoom levels per wheel notch (120 eighths of a degree) and per key press or double-click.
+constexpr double ZoomPerNotch = 1.0;
+constexpr double ZoomPerStep = 1.0;
+/// Trackpad scrolling: pixels of scroll for one zoom level.
+constexpr double PixelsPerZoomLevel = 240.0;
+/// An arrow key moves the view by this part of its width (or height).
+constexpr double KeyPanFraction = 0.125;
+/// A zoom rectangle smaller than this (logical pixels, either side) is a click, not a rectangle.
+constexpr int MinimumRectanglePx = 5;
+constexpr int OverlayMarginPx = 6;
+constexpr double ScaleBarMaxPx = 120.0;
+
+/// Monaco, the demo city, until the console sets the city's extent.
+QRectF defaultHomeExtent()
+{
+    const QPointF southWest = gis::lonLatToMercatorMeters({7.4090, 43.7247});
+    const QPointF northEast = gis::lonLatToMercatorMeters({7.4399, 43.7519});
+    return QRectF(southWest, northEast).normalized();
+}
+
+bool sameZoomAndSize(const render::MapViewport &a, const render::MapViewport &b)
+{
+    return a.zoom() == b.zoom() && a.sizePx() == b.sizePx()
+           && a.devicePixelRatio() == b.devicePixelRatio();
+}
+
+QString overlayStyle()
+{
+    return QStringLiteral("QLabel { background: rgba(255, 255, 255, 210); color: #202020; "
+                          "padding: 1px 5px; border-radius: 2px; }");
+}
+
+} // namespace
+
+QString MapCanvas::offlineSourceLabel()
+{
+    return tr("Offline basemap (MBTiles)");
+}
+
+QString MapCanvas::onlineSourceLabel()
+{
+    return tr("OpenStreetMap");
+}
+
+QString MapCanvas::defaultAttribution()
+{
+    return QStringLiteral("© OpenStreetMap contributors");
+}
+
+QString MapCanvas::copyrightUrl()
+{
+    return QStringLiteral("https://www.openstreetmap.org/copyright");
+}
+
+MapCanvas::MapCanvas(QWidget *parent)
+    : QWidget(parent)
+    , m_tiles(std::make_unique<render::TileLayer>())
+    , m_homeExtent(defaultHomeExtent())
+    , m_attributionText(defaultAttribution())
+    , m_attributionLabel(new QLabel(this))
+    , m_sourceLabel(new QLabel(this))
+    , m_titleLabel(new QLabel(this))
+    , m_messageLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mapCanvas"));
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setCursor(Qt::OpenHandCursor);
+    setMinimumSize(64, 64);
+
+    m_viewport
+        = render::MapViewport(QPointF(), 2.0, size(), devicePixelRatioF()).fittedTo(m_homeExtent);
+
+    m_renderTimer.setSingleShot(true);
+    m_renderTimer.setInterval(0);
+    connect(&m_renderTimer, &QTimer::timeout, this, [this] {
+        if (m_drag == Drag::Pan && m_cacheValid && sameZoomAndSize(m_cacheViewport, m_viewport)) {
+            // During a drag the cached image moves; only the tile requests follow the view.
+            m_tiles->update(m_viewport);
+            return;
+        }
+        compose();
+    });
+    connect(m_tiles.get(), &render::TileLayer::changed, this, &MapCanvas::requestRender);
+    connect(m_tiles.get(), &render::TileLayer::sourceError, this, [this](const QString &message) {
+        setSourceMessage(message);
+        Q_EMIT sourceError(message);
+    });
+
+    m_attributionLabel->setObjectName(QStringLiteral("attributionLabel"));
+    m_attributionLabel->setTextFormat(Qt::RichText);
+    m_attributionLabel->setOpenExternalLinks(true);
+    m_attributionLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    m_attributionLabel->setCursor(Qt::PointingHandCursor);
+    m_attributionLabel->setToolTip(copyrightUrl());
+    m_sourceLabel->setObjectName(QStringLiteral("mapSourceLabel"));
+    m_sourceLabel->setWordWrap(true);
+    m_titleLabel->setObjectName(QStringLiteral("mapTitleLabel"));
+    QFont titleFont = m_titleLabel->font();
+    titleFont.setBold(true);
+    if (titleFont.pointSizeF() > 0) {
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    }
+    m_titleLabel->setFont(titleFont);
+    m_messageLabel->setObjectName(QStringLiteral("mapMessageLabel"));
+    m_messageLabel->setWordWrap(true);
+    for (QLabel *label : {m_attributionLabel, m_sourceLabel, m_titleLabel, m_messageLabel}) {
+        label->setStyleSheet(overlayStyle());
+        label->setCursor(label == m_attributionLabel ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    }
+    updateOverlayTexts();
+}
+
+MapCanvas::~MapCanvas() = default;
+
+void MapCanvas::setSource(std::unique_ptr<render::TileSource> source, const QString &label)
+{
+    const render::TileSourceInfo info = source ? source->info() : render::TileSourceInfo{};
+    m_sourceLabelText = !label.isEmpty() ? label : info.name;
+    m_attributionText
+        = info.attribution.trimmed().isEmpty() ? defaultAttribution() : info.attribution.trimmed();
+    m_sourceMessage.clear();
+    m_tiles->setSource(std::move(source));
+    m_cacheValid = false;
+    updateOverlayTexts();
+    requestRender();
+}
+
+render::TileSource *MapCanvas::source() const
+{
+    return m_tiles->source();
+}
+
+QString MapCanvas::sourceLabel() const
+{
+    return m_sourceLabelText;
+}
+
+QString MapCanvas::attribution() const
+{
+    return m_attributionText;
+}
+
+void MapCanvas::setSourceMessage(const QString &message)
+{
+    m_sourceMessage = message;
+    updateOverlayTexts();
+}
+
+void MapCanvas::setCityName(const QString &name)
+{
+    m_cityName = name;
+    updateOverlayTexts();
+}
+
+void MapCanvas::setMessage(const QString &message)
+{
+    m_message = message;
+    updateOverlayTexts();
+}
+
+void MapCanvas::setViewport(const render::MapViewport &viewport)
+{
+    changeViewport(viewport.withSize(size(), devicePixelRatioF()));
+}
+
+void MapCanvas::setHomeExtent(const QRectF &extentMeters)
+{
+    if (extentMeters.isValid()) {
+        m_homeExtent = extentMeters.normalized();
+    }
+}
+
+void MapCanvas::setZoomRectangleMode(bool on)
+{
+    if (on == m_zoomRectangleMode) {
+        return;
+    }
+    m_zoomRectangleMode = on;
+    setCursor(on ? Qt::CrossCursor : Qt::OpenHandCursor);
+    Q_EMIT zoomRectangleModeChanged(on);
+}
+
+MapCanvas::ScaleBar MapCanvas::scaleBar() const
+{
+    const double latitude
+        = m_viewport.screenToLonLat(QPointF(width() / 2.0, height() / 2.0)).latDeg;
+    return scaleBarFor(gis::groundMetersPerPixel(m_viewport.zoom(), latitude), ScaleBarMaxPx);
+}
+
+MapCanvas::ScaleBar MapCanvas::scaleBarFor(double groundMetersPerPixel, double maxLengthPx)
+{
+    if (!(groundMetersPerPixel > 0.0) || !(maxLengthPx > 0.0)) {
+        return {};
+    }
+    const double maxMeters = groundMetersPerPixel * maxLengthPx;
+    const double power = std::pow(10.0, std::floor(std::log10(maxMeters)));
+    double meters = power;
+    for (const double factor : {5.0, 2.0, 1.0}) {
+        if (factor * power <= maxMeters) {
+            meters = factor * power;
+            break;
+        }
+    }
+    const QLocale locale;
+    ScaleBar bar;
+    bar.lengthPx = meters / groundMetersPerPixel;
+    if (meters >= 1000.0) {
+        bar.text = tr("%1 km").arg(locale.toString(qRound64(meters / 1000.0)));
+    } else if (meters >= 1.0) {
+        bar.text = tr("%1 m").arg(locale.toString(qRound64(meters)));
+    } else {
+        bar.text = tr("%1 m").arg(locale.toString(meters, 'g', 1));
+    }
+    return bar;
+}
+
+QSize MapCanvas::sizeHint() const
+{
+    return {800, 600};
+}
+
+void MapCanvas::zoomIn()
+{
+    changeViewport(m_viewport.zoomedAt(ZoomPerStep, QPointF(width() / 2.0, height() / 2.0)));
+}
+
+void MapCanvas::zoomOut()
+{
+    changeViewport(m_viewport.zoomedAt(-ZoomPerStep, QPointF(width() / 2.0, height() / 2.0)));
+}
+
+void MapCanvas::zoomHome()
+{
+    zoomToExtent(m_homeExtent);
+}
+
+void MapCanvas::zoomToExtent(const QRectF &extentMeters)
+{
+    changeViewport(m_viewport.fittedTo(extentMeters));
+}
+
+void MapCanvas::requestRender()
+{
+    if (!m_renderTimer.isActive()) {
+        m_renderTimer.start();
+    }
+}
+
+void MapCanvas::changeViewport(const render::MapViewport &viewport)
+{
+    if (viewport == m_viewport) {
+        return;
+    }
+    m_viewport = viewport;
+    update();
+    requestRender();
+    Q_EMIT viewportChanged(m_viewport);
+}
+
+void MapCanvas::compose()
+{
+    m_tiles->update(m_viewport);
+    const qreal dpr = m_viewport.devicePixelRatio();
+    const QSize devicePixels = (QSizeF(m_viewport.sizePx()) * dpr).toSize();
+    if (m_cache.size() != devicePixels) {
+        // Opaque: blitting an RGB32 image is a plain copy, no blending.
+        m_cache = QImage(devicePixels, QImage::Format_RGB32);
+    }
+    m_cache.setDevicePixelRatio(dpr);
+    m_cache.fill(backgroundColor());
+    {
+        QPainter painter(&m_cache);
+        m_tiles->paint(painter, m_viewport);
+    }
+    m_cacheViewport = m_viewport;
+    m_cacheValid = true;
+    ++m_generation;
+    update();
+}
+
+void MapCanvas::paintEvent(QPaintEvent *event)
+{
+    if (devicePixelRatioF() != m_viewport.devicePixelRatio() || size() != m_viewport.sizePx()) {
+        // Moved to a screen with another pixel ratio: the next composition uses it.
+        m_viewport = m_viewport.withSize(size(), devicePixelRatioF());
+        requestRender();
+    }
+    QPainter painter(this);
+    painter.setClipRegion(event->region());
+    const QRect area = rect();
+    QRegion uncovered(area);
+    if (m_cacheValid) {
+        // Where the cached composition goes in the current view.
+        const QRectF extent = m_cacheViewport.extentMeters();
+        const QPointF topLeft = m_viewport.metersToScreen(QPointF(extent.left(), extent.bottom()));
+        const QPointF bottomRight
+            = m_viewport.metersToScreen(QPointF(extent.right(), extent.top()));
+        const qreal dpr = m_viewport.devicePixelRatio();
+        if (sameZoomAndSize(m_cacheViewport, m_viewport)) {
+            // A pan: the cached image moves by whole device pixels (no filtering, no blur).
+            const QPointF snapped(std::round(topLeft.x() * dpr) / dpr,
+                                  std::round(topLeft.y() * dpr) / dpr);
+            painter.drawImage(snapped, m_cache);
+            const QRectF placed(snapped, QSizeF(m_cacheViewport.sizePx()));
+            // Exact on whole logical pixels; else keep a one-pixel seam painted from the tiles.
+            uncovered -= placed == QRectF(placed.toRect())
+                             ? placed.toRect()
+                             : placed.toAlignedRect().adjusted(1, 1, -1, -1);
+        } else {
+            // A zoom in progress: the old image, scaled, until the new one is composed.
+            const QRectF target(topLeft, bottomRight);
+            painter.fillRect(area, backgroundColor());
+            painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+            painter.drawImage(target, m_cache);
+            const QRect inner = target.toAlignedRect().adjusted(1, 1, -1, -1);
+            if (inner.isValid()) {
+                uncovered -= inner;
+            }
+        }
+    }
+    if (!uncovered.isEmpty()) {
+        // Strips the cache does not cover, straight from the tiles at hand (never waits).
+        painter.save();
+        painter.setClipRegion(uncovered.intersected(event->region()));
+        painter.fillRect(area, backgroundColor());
+        m_tiles->paint(painter, m_viewport);
+        painter.restore();
+    }
+    if (m_drag == Drag::Rectangle && !m_rectangle.isNull()) {
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlpha(50);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine));
+        painter.setBrush(fill);
+        painter.drawRect(m_rectangle.normalized());
+    }
+    paintScaleBar(painter);
+}
+
+void MapCanvas::paintScaleBar(QPainter &painter) const
+{
+    const ScaleBar bar = scaleBar();
+    if (bar.lengthPx <= 0.0) {
+        return;
+    }
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    const QFontMetrics metrics(font());
+    const int textHeight = metrics.height();
+    const int barLength = qRound(bar.lengthPx);
+    const int left = OverlayMarginPx;
+    const int bottom = height() - OverlayMarginPx;
+    const QRect box(left,
+                    bottom - textHeight - 10,
+                    std::max(barLength, metrics.horizontalAdvance(bar.text)) + 10,
+                    textHeight + 10);
+    painter.fillRect(box, QColor(255, 255, 255, 200));
+    const int y = bottom - 4;
+    const int x0 = left + 5;
+    const int x1 = x0 + barLength;
+    painter.setPen(QPen(QColor(32, 32, 32), 2));
+    painter.drawLine(x0, y, x1, y);
+    painter.drawLine(x0, y, x0, y - 6);
+    painter.drawLine(x1, y, x1, y - 6);
+    painter.drawText(QRect(x0, box.top() + 1, box.width() - 10, textHeight),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     bar.text);
+    painter.restore();
+}
+
+void MapCanvas::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const render::MapViewport resized = m_viewport.withSize(size(), devicePixelRatioF());
+    if (resized != m_viewport) {
+        m_viewport = resized;
+        requestRender();
+        Q_EMIT viewportChanged(m_viewport);
+    }
+    layoutOverlays();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent *event)
+{
+    double delta = 0.0;
+    if (!event->pixelDelta().isNull()) {
+        delta = event->pixelDelta().y() / PixelsPerZoomLevel; // trackpad
+    } else {
+        delta = event->angleDelta().y() / 120.0 * ZoomPerNotch;
+    }
+    if (delta != 0.0) {
+        changeViewport(m_viewport.zoomedAt(delta, event->position()));
+    }
+    event->accept();
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    if (m_zoomRectangleMode || (event->modifiers() & Qt::ShiftModifier)) {
+        m_drag = Drag::Rectangle;
+        m_rectangleStart = event->position().toPoint();
+        m_rectangle = QRect();
+    } else {
+        m_drag = Drag::Pan;
+        m_dragLast = event->position();
+        setCursor(Qt::ClosedHandCursor);
+    }
+    event->accept();
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPointF position = event->position();
+    Q_EMIT cursorPositionChanged(m_viewport.screenToLonLat(position));
+    if (m_drag == Drag::Pan) {
+        const QPointF delta = position - m_dragLast;
+        m_dragLast = position;
+        changeViewport(m_viewport.pannedBy(delta));
+    } else if (m_drag == Drag::Rectangle) {
+        const QRect old = m_rectangle;
+        m_rectangle = QRect(m_rectangleStart, position.toPoint()).normalized();
+        update(old.united(m_rectangle).adjusted(-3, -3, 3, 3));
+    }
+    event->accept();
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || m_drag == Drag::None) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    const Drag drag = std::exchange(m_drag, Drag::None);
+    if (drag == Drag::Pan) {
+        const QPointF delta = event->position() - m_dragLast;
+        changeViewport(m_viewport.pannedBy(delta));
+        setCursor(m_zoomRectangleMode ? Qt::CrossCursor : Qt::OpenHandCursor);
+        requestRender(); // the view settled: compose at its final place
+    } else {
+        const QRect rectangle = QRect(m_rectangleStart, event->position().toPoint()).normalized();
+        m_rectangle = QRect();
+        update();
+        if (rectangle.width() >= MinimumRectanglePx && rectangle.height() >= MinimumRectanglePx) {
+            const QPointF a = m_viewport.screenToMeters(QPointF(rectangle.topLeft()));
+            const QPointF b = m_viewport.screenToMeters(
+                QPointF(rectangle.topLeft() + QPoint(rectangle.width(), rectangle.height())));
+            zoomToExtent(QRectF(a, b).normalized());
+        }
+        setZoomRectangleMode(false);
+    }
+    event->accept();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const bool out = event->button() == Qt::RightButton || (event->modifiers() & Qt::ShiftModifier);
+    changeViewport(m_viewport.zoomedAt(out ? -ZoomPerStep : ZoomPerStep, event->position()));
+    event->accept();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent *event)
+{
+    const double dx = std::max(32.0, width() * KeyPanFraction);
+    const double dy = std::max(32.0, height() * KeyPanFraction);
+    switch (event->key()) {
+    case Qt::Key_Left:
+        changeViewport(m_viewport.pannedBy(QPointF(dx, 0)));
+        break;
+    case Qt::Key_Right:
+        changeViewport(m_viewport.pannedBy(QPointF(-dx, 0)));
+        break;
+    case Qt::Key_Up:
+        changeViewport(m_viewport.pannedBy(QPointF(0, dy)));
+        break;
+    case Qt::Key_Down:
+        changeViewport(m_viewport.pannedBy(QPointF(0, -dy)));
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+    case Qt::Key_Underscore:
+        zoomOut();
+        break;
+    case Qt::Key_Home:
+        zoomHome();
+        break;
+    case Qt::Key_Escape:
+        if (m_drag == Drag::Rectangle) {
+            m_drag = Drag::None;
+            m_rectangle = QRect();
+            update();
+        }
+        setZoomRectangleMode(false);
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void MapCanvas::leaveEvent(QEvent *event)
+{
+    Q_EMIT cursorLeft();
+    QWidget::leaveEvent(event);
+}
+
+void MapCanvas::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        m_cacheValid = false;
+        requestRender();
+    }
+}
+
+void MapCanvas::layoutOverlays()
+{
+    const int margin = OverlayMarginPx;
+    m_attributionLabel->adjustSize();
+    m_attributionLabel->move(width() - m_attributionLabel->width() - margin,
+                             height() - m_attributionLabel->height() - margin);
+    const int overlayWidth = std::max(120, width() / 3);
+    m_sourceLabel->setMaximumWidth(overlayWidth);
+    m_sourceLabel->adjustSize();
+    m_sourceLabel->move(width() - m_sourceLabel->width() - margin, margin);
+    m_titleLabel->adjustSize();
+    m_titleLabel->move(margin, margin);
+    m_messageLabel->setMaximumWidth(overlayWidth);
+    m_messageLabel->adjustSize();
+    m_messageLabel->move(margin,
+                         m_titleLabel->isHidden() ? margin : m_titleLabel->geometry().bottom() + 4);
+}
+
+void MapCanvas::updateOverlayTexts()
+{
+    m_attributionLabel->setText(QStringLiteral("<a href=\"%1\" style=\"color:#202020; "
+                                               "text-decoration:none\">%2</a>")
+                                    .arg(copyrightUrl(), m_attributionText.toHtmlEscaped()));
+    QString source = m_sourceLabelText;
+    if (!m_sourceMessage.isEmpty()) {
+        source += (source.isEmpty() ? QString() : QStringLiteral("\n"))
+                  + tr("Map source problem: %1").arg(m_sourceMessage);
+    }
+    m_sourceLabel->setText(source);
+    m_sourceLabel->setVisible(!source.isEmpty());
+    m_titleLabel->setText(m_cityName);
+    m_titleLabel->setVisible(!m_cityName.isEmpty());
+    m_messageLabel->setText(m_message);
+    m_messageLabel->setVisible(!m_message.isEmpty());
+    m_attributionLabel->show();
+    m_attributionLabel->raise();
+    layoutOverlays();
+}
+
+QColor MapCanvas::backgroundColor() const
+{
+    return palette().color(QPalette::Window).lightness() < 128 ? QColor(0x2b, 0x2d, 0x30)
+                                                               : QColor(0xe6, 0xe4, 0xe0);
+}
+
+} // namespace infrasight::ui

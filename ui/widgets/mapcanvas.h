@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "gis/core/lonlat.h"
+#include "ui/render/mapviewport.h"
+#include "ui/render/tilesource.h"
+
+#include <QImage>
+#include <QPoint>
+#include <QRect>
+#include <QRectF>
+#include <QString>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+
+namespace infrasight::render {
+class TileLayer;
+}
+
+namespace infrasight::ui {
+
+/// The map: a Web Mercator view (zoom 0-20) of a tile source, with wheel zoom anchored under the
+/// cursor (mouse wheel and trackpad), drag pan, keyboard pan and zoom (arrows, +/-, Home for the
+/// city extent), double-click zoom and zoom to a rectangle (Shift+drag, or plain drag while the
+/// zoom-rectangle mode is on). A scale bar, the source's attribution (always visible,
+/// bottom-right, a link to the OpenStreetMap copyright page) and a label naming the source sit
+/// on top of the map.
+///
+/// Painting never waits for a tile: the tile layer is composed into a cached image at the last
+/// settled view; while the view moves that image is drawn moved (and scaled while zooming),
+/// and the strips it does not cover are painted straight from the tiles at hand. Tile requests
+/// and the recomposition are coalesced by a zero-timeout timer; each recomposition bumps a
+/// generation number and a composition for an older view is never shown. HiDPI: the cache
+/// has the device pixel ratio, tiles are drawn pixel for pixel at integral zooms.
+/// GUI thread only.
+class MapCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// The source label for an MBTiles basemap and for the online OpenStreetMap tiles.
+    static QString offlineSourceLabel();
+    static QString onlineSourceLabel();
+    /// "© OpenStreetMap contributors": the attribution shown when the source names none.
+    static QString defaultAttribution();
+    /// Where the attribution links to.
+    static QString copyrightUrl();
+
+    explicit MapCanvas(QWidget *parent = nullptr);
+    ~MapCanvas() override;
+
+    /// Replaces the tile source (the canvas takes ownership; nullptr shows no tiles). label
+    /// says which source this is ("Offline basemap (MBTiles)"); empty uses the source's name.
+    void setSource(std::unique_ptr<render::TileSource> source, const QString &label = {});
+    render::TileSource *source() const;
+
+    render::TileLayer *tileLayer() const { return m_tiles.get(); }
+
+    /// The label naming the source shown on the map.
+    QString sourceLabel() const;
+    /// The attribution shown on the map (plain text).
+    QString attribution() const;
+
+    /// The last problem the source reported (empty when none), also shown on the map.
+    QString sourceMessage() const { return m_sourceMessage; }
+
+    /// Shows a problem with the map source on the map (empty hides it).
+    void setSourceMessage(const QString &message);
+
+    /// The city or area the console is set up for (shown top-left on the map).
+    void setCityName(const QString &name);
+
+    QString cityName() const { return m_cityName; }
+
+    /// One line under the city name, e.g. "Connecting to the database…" (empty hides it).
+    void setMessage(const QString &message);
+
+    QString message() const { return m_message; }
+
+    render::MapViewport viewport() const { return m_viewport; }
+
+    /// Shows the view (its size is replaced by the widget's).
+    void setViewport(const render::MapViewport &viewport);
+
+    /// The extent Home returns to, in EPSG:3857 metres.
+    void setHomeExtent(const QRectF &extentMeters);
+
+    QRectF homeExtent() const { return m_homeExtent; }
+
+    /// While on, a plain left drag draws a zoom rectangle instead of panning.
+    void setZoomRectangleMode(bool on);
+
+    bool zoomRectangleMode() const { return m_zoomRectangleMode; }
+
+    /// Increases every time the tiles are recomposed for a new view or new tiles.
+    quint64 generation() const { return m_generation; }
+
+    /// The scale bar's length in logical pixels and its label ("500 m", "2 km") for the view.
+    struct ScaleBar
+    {
+        double lengthPx = 0.0;
+        QString text;
+    };
+
+    ScaleBar scaleBar() const;
+    /// The scale bar for a ground resolution: the longest nice round distance (1, 2, 5 x 10^n
+    /// metres) not longer than maxLengthPx.
+    static ScaleBar scaleBarFor(double groundMetersPerPixel, double maxLengthPx);
+
+    QSize sizeHint() const override;
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    /// Shows the home extent.
+    void zoomHome();
+    /// Shows extentMeters whole.
+    void zoomToExtent(const QRectF &extentMeters);
+    /// Recomposes the tiles at the next turn of the event loop (coalesced).
+    void requestRender();
+
+Q_SIGNALS:
+    void viewportChanged(const infrasight::render::MapViewport &viewport);
+    /// The position under the mouse cursor.
+    void cursorPositionChanged(const infrasight::gis::LonLat &position);
+    /// The mouse cursor left the map.
+    void cursorLeft();
+    /// The tile source reported a problem; the map keeps working with what it has.
+    void sourceError(const QString &message);
+    /// The zoom-rectangle mode ended (a rectangle was drawn, or Escape).
+    void zoomRectangleModeChanged(bool on);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void changeViewport(const render::MapViewport &viewport);
+    void compose();
+    void paintScaleBar(QPainter &painter) const;
+    void layoutOverlays();
+    void updateOverlayTexts();
+    QColor backgroundColor() const;
+
+    std::unique_ptr<render::TileLayer> m_tiles;
+    render::MapViewport m_viewport;
+    QRectF m_homeExtent;
+    QString m_sourceLabelText;
+    QString m_attributionText;
+    QString m_sourceMessage;
+    QString m_cityName;
+    QString m_message;
+
+    /// The tile layer composed at m_cacheViewport (device pixels), and that view.
+    QImage m_cache;
+    render::MapViewport m_cacheViewport;
+    bool m_cacheValid = false;
+    quint64 m_generation = 0;
+    QTimer m_renderTimer;
+
+    enum class Drag { None, Pan, Rectangle };
+    Drag m_drag = Drag::None;
+    QPointF m_dragLast;
+    QPoint m_rectangleStart;
+    QRect m_rectangle;
+    bool m_zoomRectangleMode = false;
+
+    QLabel *m_attributionLabel = nullptr;
+    QLabel *m_sourceLabel = nullptr;
+    QLabel *m_titleLabel = nullptr;
+    QLabel *m_messageLabel = nullptr;
+};
+
+} // namespace infrasight::ui
