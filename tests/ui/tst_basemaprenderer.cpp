@@ -208,10 +208,10 @@ void TestBasemapRenderer::buildCancelResume()
     render::TileBuildOptions options;
     options.bounds = gis::GeoBounds(7.415, 43.728, 7.432, 43.740);
     options.minZoom = 14;
-    options.maxZoom = 17;
+    options.maxZoom = 18;
     options.name = QStringLiteral("Port Hercule");
     const std::vector<gis::TileKey> expected
-        = render::TileBuilder::tilesFor(options.bounds, 14, 17);
+        = render::TileBuilder::tilesFor(options.bounds, 14, 18);
     QVERIFY(expected.size() > 100);
 
     // First run: cancelled as soon as the first batch is written.
@@ -247,7 +247,7 @@ void TestBasemapRenderer::buildCancelResume()
         QVERIFY(db.open());
         QSqlQuery query(db);
         // Exactly the expected tile set per zoom, rows TMS-flipped.
-        for (int z = 14; z <= 17; ++z) {
+        for (int z = 14; z <= 18; ++z) {
             const gis::TileRange range = gis::TileRange::covering(options.bounds, z);
             QVERIFY(query.exec(QStringLiteral("SELECT count(*), min(tile_column), max(tile_column),"
                                               " min(tile_row), max(tile_row) FROM tiles WHERE "
@@ -272,7 +272,7 @@ void TestBasemapRenderer::buildCancelResume()
         QCOMPARE(metadata.value(QStringLiteral("name")), QStringLiteral("Port Hercule"));
         QCOMPARE(metadata.value(QStringLiteral("format")), QStringLiteral("png"));
         QCOMPARE(metadata.value(QStringLiteral("minzoom")), QStringLiteral("14"));
-        QCOMPARE(metadata.value(QStringLiteral("maxzoom")), QStringLiteral("17"));
+        QCOMPARE(metadata.value(QStringLiteral("maxzoom")), QStringLiteral("18"));
         QCOMPARE(metadata.value(QStringLiteral("type")), QStringLiteral("baselayer"));
         QCOMPARE(metadata.value(QStringLiteral("attribution")),
                  QStringLiteral("© OpenStreetMap contributors"));
