@@ -2,7 +2,7 @@
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mainwindow.h"
-#include "ui/widgets/mapplaceholder.h"
+#include "ui/widgets/mapcanvas.h"
 #include "ui/widgets/theme.h"
 
 #include <QAction>
@@ -25,7 +25,7 @@
 using infrasight::ui::ConnectionIndicator;
 using infrasight::ui::LoginDialog;
 using infrasight::ui::MainWindow;
-using infrasight::ui::MapPlaceholder;
+using infrasight::ui::MapCanvas;
 using infrasight::ui::Theme;
 using State = infrasight::ui::ConnectionIndicator::State;
 
@@ -84,13 +84,28 @@ void TestMainWindow::cleanup()
 
 void TestMainWindow::centralWidgetIsTheMapArea()
 {
-    auto *map = qobject_cast<MapPlaceholder *>(m_window->centralWidget());
+    auto *map = qobject_cast<MapCanvas *>(m_window->centralWidget());
     QVERIFY(map != nullptr);
     QCOMPARE(map, m_window->mapArea());
     m_window->setCityName(QStringLiteral("Monaco"));
     QCOMPARE(map->cityName(), QStringLiteral("Monaco"));
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("Monaco")));
-    QCOMPARE(MapPlaceholder::attribution(), QStringLiteral("© OpenStreetMap contributors"));
+    QCOMPARE(MapCanvas::defaultAttribution(), QStringLiteral("© OpenStreetMap contributors"));
+    QCOMPARE(map->attribution(), MapCanvas::defaultAttribution());
+    // The map commands that work with the canvas are enabled.
+    for (const char *name : {"zoomInAction",
+                             "zoomOutAction",
+                             "zoomHomeAction",
+                             "zoomRectangleAction",
+                             "mapSourceAction",
+                             "panTool"}) {
+        auto *action = m_window->findChild<QAction *>(QString::fromLatin1(name));
+        QVERIFY2(action != nullptr, name);
+        QVERIFY2(action->isEnabled(), name);
+    }
+    const double zoom = map->viewport().zoom();
+    m_window->findChild<QAction *>(QStringLiteral("zoomInAction"))->trigger();
+    QCOMPARE(map->viewport().zoom(), std::min(zoom + 1.0, 20.0));
     // The map area takes most of the window, as it should in an operations console.
     QVERIFY(map->width() > m_window->width() / 2);
     QVERIFY(map->height() > m_window->height() / 2);

@@ -3,8 +3,9 @@
 
 #include "gis/core/version.h"
 #include "models/citysummarymodel.h"
+#include "ui/widgets/coordinatelabel.h"
 #include "ui/widgets/logindialog.h"
-#include "ui/widgets/mapplaceholder.h"
+#include "ui/widgets/mapcanvas.h"
 #include "ui/widgets/theme.h"
 
 #include <QAction>
@@ -70,7 +71,8 @@ QIcon stateIcon(ConnectionIndicator::State state)
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_map(new MapPlaceholder(this))
+    , m_map(new MapCanvas(this))
+    , m_coordinates(new CoordinateLabel(this))
     , m_indicator(new ConnectionIndicator(this))
     , m_serverLabel(new QLabel(this))
     , m_activity(new QListWidget(this))
@@ -111,7 +113,7 @@ void MainWindow::setConnectionState(ConnectionIndicator::State state, const QStr
         m_map->setMessage(tr("Connecting to the database…"));
         break;
     case ConnectionIndicator::State::Connected:
-        m_map->setMessage(tr("Connected. The map canvas is not part of this build yet."));
+        m_map->setMessage(QString()); // nothing to explain: the map speaks for itself
         break;
     case ConnectionIndicator::State::Reconnecting:
         m_map->setMessage(tr("Database connection lost — reconnecting by itself."));
@@ -424,19 +426,20 @@ void MainWindow::createMenus()
             = tools->addAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(entry.icon)), entry.name);
         tool->setObjectName(entry.objectName);
         tool->setCheckable(true);
-        tool->setEnabled(false);
-        tool->setStatusTip(tr("Available once the map canvas is part of the console"));
+        const bool pan = entry.objectName == QStringLiteral("panTool");
+        tool->setEnabled(pan);
+        tool->setChecked(pan);
+        tool->setStatusTip(pan ? tr("Drag the map to move it; the wheel zooms under the cursor")
+                               : tr("Not part of this build yet"));
         toolGroup->addAction(tool);
         m_toolBar->addAction(tool);
+        if (pan) {
+            connect(
+                tool, &QAction::triggered, this, [this] { m_map->setZoomRectangleMode(false); });
+        }
     }
     m_toolBar->addSeparator();
-    for (const auto &[name, icon] : {std::pair{tr("Zoom &In"), QStringLiteral("zoom-in")},
-                                     std::pair{tr("Zoom &Out"), QStringLiteral("zoom-out")}}) {
-        QAction *zoom
-            = m_toolBar->addAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), name);
-        zoom->setEnabled(false);
-        zoom->setStatusTip(tr("Available once the map canvas is part of the console"));
-    }
+    createMapActions(view, viewSeparator);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -470,6 +473,7 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_progressBar);
     statusBar()->addWidget(m_cancelButton);
     hideProgress();
+    statusBar()->addPermanentWidget(m_coordinates);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_indicator);
     statusBar()->setSizeGripEnabled(true);
@@ -521,8 +525,54 @@ void MainWindow::showAbout()
     box->setText(tr("<h3>Infrasight %1</h3><p>GIS operations console for a city's "
                     "infrastructure.</p><p>Map data %2, available under the Open Database "
                     "License.</p>")
-                     .arg(QString::fromLatin1(VersionString), MapPlaceholder::attribution()));
+                     .arg(QString::fromLatin1(VersionString), MapCanvas::defaultAttribution()));
     box->open();
+}
+
+void MainWindow::createMapActions(QMenu *view, QAction *before)
+{
+    // The map's own commands: in the View menu (above the dock toggles' separator) and the
+    // toolbar. The canvas handles the same keys itself when it has the focus.
+    QMenu *map = new QMenu(tr("&Map"), this);
+    map->setObjectName(QStringLiteral("mapMenu"));
+    view->insertMenu(before, map);
+    QAction *zoomIn = map->addAction(
+        QIcon(QStringLiteral(":/icons/zoom-in.svg")), tr("Zoom &In"), m_map, &MapCanvas::zoomIn);
+    zoomIn->setObjectName(QStringLiteral("zoomInAction"));
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = map->addAction(
+        QIcon(QStringLiteral(":/icons/zoom-out.svg")), tr("Zoom &Out"), m_map, &MapCanvas::zoomOut);
+    zoomOut->setObjectName(QStringLiteral("zoomOutAction"));
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *home = map->addAction(tr("Zoom to &City"), m_map, &MapCanvas::zoomHome);
+    home->setObjectName(QStringLiteral("zoomHomeAction"));
+    home->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    home->setStatusTip(tr("Show the whole city (Home on the map)"));
+    QAction *rectangle = map->addAction(tr("Zoom to &Rectangle"));
+    rectangle->setObjectName(QStringLiteral("zoomRectangleAction"));
+    rectangle->setCheckable(true);
+    rectangle->setStatusTip(tr("Drag a rectangle on the map to show it (or Shift+drag at any "
+                               "time)"));
+    connect(rectangle, &QAction::toggled, m_map, &MapCanvas::setZoomRectangleMode);
+    connect(m_map, &MapCanvas::zoomRectangleModeChanged, rectangle, &QAction::setChecked);
+    map->addSeparator();
+    QAction *source
+        = map->addAction(tr("Map &Source…"), this, &MainWindow::mapSourceDialogRequested);
+    source->setObjectName(QStringLiteral("mapSourceAction"));
+    source->setStatusTip(tr("Choose the basemap: OpenStreetMap, a tile URL or an MBTiles file"));
+    for (QAction *action : {zoomIn, zoomOut, home, rectangle}) {
+        m_toolBar->addAction(action);
+    }
+
+    connect(m_map, &MapCanvas::cursorPositionChanged, m_coordinates, &CoordinateLabel::setPosition);
+    connect(m_map, &MapCanvas::cursorLeft, m_coordinates, &CoordinateLabel::clearPosition);
+    connect(m_coordinates, &CoordinateLabel::crsError, this, [this](const QString &message) {
+        logActivity(message, QIcon(QStringLiteral(":/icons/connection-offline.svg")));
+    });
+    connect(m_map, &MapCanvas::sourceError, this, [this](const QString &message) {
+        logActivity(tr("Map: %1").arg(message),
+                    QIcon(QStringLiteral(":/icons/connection-offline.svg")));
+    });
 }
 
 void MainWindow::updateTitle()

@@ -25,12 +25,13 @@ struct CitySummary;
 
 namespace infrasight::ui {
 
+class CoordinateLabel;
 class LoginDialog;
-class MapPlaceholder;
+class MapCanvas;
 
-/// The console's main window: the map in the middle, docks around it (Layers on the left, Alarms
-/// and Details on the right, Activity at the bottom), the menus File, View, Layers, Tools and
-/// Help, and the database link in the status bar. It knows nothing about the database itself:
+/// The console's main window: the map canvas in the middle, docks around it (Layers on the left,
+/// Alarms and Details on the right, Activity at the bottom), the menus File, View, Layers, Tools
+/// and Help, and the database link in the status bar. It knows nothing about the database itself:
 /// app/ feeds it states through setConnectionState() and listens to its request signals.
 /// Window geometry, dock layout and the theme are kept in QSettings (never credentials).
 /// GUI thread only.
@@ -79,7 +80,13 @@ public:
 
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
 
-    MapPlaceholder *mapArea() const { return m_map; }
+    /// The map canvas in the middle of the window.
+    MapCanvas *mapArea() const { return m_map; }
+
+    MapCanvas *mapCanvas() const { return m_map; }
+
+    /// The lon/lat and projected position of the cursor in the status bar.
+    CoordinateLabel *coordinateLabel() const { return m_coordinates; }
 
     /// The login dialog while it exists (created on first askForLogin()), else nullptr.
     LoginDialog *loginDialog() const;
@@ -107,6 +114,8 @@ Q_SIGNALS:
     void loginCancelled();
     /// The operator pressed Cancel next to the progress bar.
     void cancelRequested();
+    /// View > Map Source…: app/ opens a MapSourceDialog with the saved choice.
+    void mapSourceDialogRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -115,6 +124,7 @@ private:
     void createDocks();
     void createMenus();
     void createStatusBar();
+    void createMapActions(QMenu *view, QAction *before);
     void restoreLayout();
     void saveLayout();
     void askForConnection();
@@ -128,7 +138,8 @@ private:
     QWidget *createLayersPanel();
     void updateCityFacts();
 
-    MapPlaceholder *m_map = nullptr;
+    MapCanvas *m_map = nullptr;
+    CoordinateLabel *m_coordinates = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
     QLabel *m_serverLabel = nullptr;
     QListWidget *m_activity = nullptr;

@@ -466,13 +466,12 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
         setCursor(m_zoomRectangleMode ? Qt::CrossCursor : Qt::OpenHandCursor);
         requestRender(); // the view settled: compose at its final place
     } else {
-        const QRect rectangle = QRect(m_rectangleStart, event->position().toPoint()).normalized();
+        const QRectF rectangle = QRectF(QPointF(m_rectangleStart), event->position()).normalized();
         m_rectangle = QRect();
         update();
         if (rectangle.width() >= MinimumRectanglePx && rectangle.height() >= MinimumRectanglePx) {
-            const QPointF a = m_viewport.screenToMeters(QPointF(rectangle.topLeft()));
-            const QPointF b = m_viewport.screenToMeters(
-                QPointF(rectangle.topLeft() + QPoint(rectangle.width(), rectangle.height())));
+            const QPointF a = m_viewport.screenToMeters(rectangle.topLeft());
+            const QPointF b = m_viewport.screenToMeters(rectangle.bottomRight());
             zoomToExtent(QRectF(a, b).normalized());
         }
         setZoomRectangleMode(false);
