@@ -161,7 +161,8 @@ int runTilesCommand(const QStringList &arguments)
 
     // GDAL reports every ring cut at the extract's edge at debug level; expected and harmless.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
-        QLoggingCategory::setFilterRules(QStringLiteral("infrasight.gis.debug=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("infrasight.gis.debug=false\ninfrasight.render.debug=false"));
     }
     gis::setupGdal();
     if (!bounds) {
