@@ -94,6 +94,7 @@ private:
 
 void TestMbTilesSource::init()
 {
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }

@@ -125,6 +125,7 @@ private:
 
 void TestTileLayer::init()
 {
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }

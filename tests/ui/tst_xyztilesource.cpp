@@ -70,6 +70,7 @@ private Q_SLOTS:
     void freshTileIsServedAfterRestartWithoutRequest();
     void staleTileIsRevalidatedAnd304KeepsIt();
     void floorEntryOlderThanSevenDaysIsRevalidatedAndRefreshed();
+    void staleTileIsShownWhenTheServerFails();
     void notFoundFailsAndIsNotCached();
     void serverErrorIsRetriedThenFailsAndIsNotCached();
     void bodyThatIsNotAnImageIsNotCached();
@@ -88,6 +89,7 @@ private:
 
 void TestXyzTileSource::init()
 {
+    QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
     m_cacheDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_cacheDir->isValid());
     m_server = std::make_unique<HttpTileServer>();
@@ -378,6 +380,34 @@ void TestXyzTileSource::floorEntryOlderThanSevenDaysIsRevalidatedAndRefreshed()
     TileDiskCache cache(m_cacheDir->path());
     QVERIFY(QDateTime::currentDateTimeUtc().secsTo(cache.metaData(url).expirationDate())
             > TileDiskCache::FreshnessFloorSecs - 60);
+}
+
+void TestXyzTileSource::staleTileIsShownWhenTheServerFails()
+{
+    m_server->setCacheHeaders(
+        {{"Expires", httpDate(QDateTime::currentDateTimeUtc().addSecs(-3600))}});
+    const TileKey key(6, 30, 20);
+    {
+        auto source = makeSource();
+        QSignalSpy ready(source.get(), &XyzTileSource::tileReady);
+        source->request({key}, 1.0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
+    }
+    m_server->setStatusForPath(pathOf(key), 503);
+    auto source = makeSource();
+    QSignalSpy ready(source.get(), &XyzTileSource::tileReady);
+    QSignalSpy failed(source.get(), &XyzTileSource::tileFailed);
+    source->request({key}, 1.0);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(m_server->requestCount(pathOf(key)), 1 + 3); // revalidation tried and retried
+    QVERIFY(m_server->requests().last().hasHeader("If-None-Match"));
+    QCOMPARE(centerColor(ready.at(0).at(1).value<QImage>()),
+             HttpTileServer::tileColor(key.z(), key.x(), key.y()));
+    source.reset();
+    // The 503s did not replace the good entry.
+    TileDiskCache cache(m_cacheDir->path());
+    QVERIFY(cache.metaData(QUrl(QString::fromLatin1(m_server->urlFor(pathOf(key))))).isValid());
 }
 
 void TestXyzTileSource::notFoundFailsAndIsNotCached()

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QImage>
 #include <QNetworkAccessManager>
+#include <QNetworkCacheMetaData>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
@@ -40,6 +41,13 @@ std::optional<QImage> decodeTile(const QByteArray &body, int tileSizePx)
         image.setDevicePixelRatio(static_cast<qreal>(image.width()) / tileSizePx);
     }
     return image;
+}
+
+/// True for a cache entry that holds a 200 answer.
+bool isGoodEntry(const QNetworkCacheMetaData &metaData)
+{
+    return metaData.isValid()
+           && metaData.attributes().value(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
 }
 
 bool isConnectionFailure(QNetworkReply::NetworkError error)
@@ -77,6 +85,7 @@ struct XyzTileSource::Private
     QHash<gis::TileKey, int> attempts;     ///< retries used so far
     QHash<gis::TileKey, qint64> retryAtMs; ///< clock time before which a retry waits
     QHash<gis::TileKey, qint64> failedAtMs;
+    QHash<gis::TileKey, QUrl> lastUrl; ///< the URL last fetched for a tile
     QElapsedTimer clock;
     QTimer retryTimer;
     bool reportedUnreachable = false;
@@ -86,6 +95,7 @@ struct XyzTileSource::Private
     void finished(QNetworkReply *reply, const gis::TileKey &key);
     void retryOrFail(const gis::TileKey &key, const QString &reason);
     void markFailed(const gis::TileKey &key, const QString &reason);
+    bool serveStale(const gis::TileKey &key, const QString &reason);
     void cancelReply(QNetworkReply *reply);
     bool recentlyFailed(const gis::TileKey &key);
 };
@@ -267,6 +277,7 @@ void XyzTileSource::Private::start(const gis::TileKey &key)
 {
     retryAtMs.remove(key);
     QNetworkRequest request(options.urlTemplate.url(key, highDpi));
+    lastUrl.insert(key, request.url());
     request.setHeader(QNetworkRequest::UserAgentHeader, XyzTileSource::userAgent());
     // PreferNetwork uses a fresh cache entry without a request and revalidates a stale one
     // with If-None-Match / If-Modified-Since. AlwaysNetwork would send "no-cache": never.
@@ -318,15 +329,30 @@ void XyzTileSource::Private::finished(QNetworkReply *reply, const gis::TileKey &
         pump();
         return;
     }
-    if (status != 0) {
-        // An error answer never stays in (or replaces something in) the cache.
-        cache->remove(url);
+    // Qt reports the cached entry's status (200) when a revalidation fails, so the error code
+    // decides what kind of failure this is; the status only where it is the server's own.
+    const bool fromCache = reply->attribute(QNetworkRequest::SourceIsFromCacheAttribute).toBool();
+    const bool serverError = (error >= QNetworkReply::InternalServerError
+                              && error <= QNetworkReply::UnknownServerError)
+                             || (!fromCache && (status >= 500 || status == 429));
+    const bool contentError = (error >= QNetworkReply::ContentAccessDenied
+                               && error <= QNetworkReply::UnknownContentError)
+                              || (!fromCache && status >= 400 && status < 500);
+    if (serverError || contentError) {
+        // An error answer never stays in the cache. A good earlier (stale) entry stays for a
+        // server error, so the tile can still be shown; a 4xx says the tile is gone.
+        if (contentError || !isGoodEntry(cache->metaData(url))) {
+            cache->remove(url);
+        }
         const QString reason
-            = QStringLiteral("HTTP %1 %2 for %3")
-                  .arg(status)
-                  .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
-                       url.toDisplayString());
-        if (status >= 500 || status == 429) {
+            = fromCache
+                  ? reply->errorString()
+                  : QStringLiteral("HTTP %1 %2 for %3")
+                        .arg(status)
+                        .arg(
+                            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
+                            url.toDisplayString());
+        if (serverError) {
             retryOrFail(key, reason);
         } else {
             markFailed(key, reason);
@@ -374,7 +400,43 @@ void XyzTileSource::Private::retryOrFail(const gis::TileKey &key, const QString 
         reportedUnreachable = true;
         Q_EMIT q->sourceError(QStringLiteral("Map tiles are unavailable: ") + message);
     }
-    markFailed(key, message);
+    if (!serveStale(key, message)) {
+        markFailed(key, message);
+    }
+}
+
+bool XyzTileSource::Private::serveStale(const gis::TileKey &key, const QString &reason)
+{
+    // The server is down or failing: a stale copy beats a hole in the map. It is not asked
+    // for again until failedRetryAfterSecs have passed.
+    QAbstractNetworkCache *cache = network->cache();
+    const QUrl url = lastUrl.value(key);
+    if (!isGoodEntry(cache->metaData(url))) {
+        return false;
+    }
+    const std::unique_ptr<QIODevice> stored(cache->data(url));
+    if (!stored) {
+        return false;
+    }
+    const QByteArray body = stored->readAll();
+    attempts.remove(key);
+    retryAtMs.remove(key);
+    failedAtMs.insert(key, clock.elapsed());
+    decoding.insert(key);
+    qCDebug(lcRender) << "tile" << key << "shown from a stale cache entry:" << reason;
+    const int tileSizePx = gis::DefaultTileSizePx;
+    QtConcurrent::run([body, tileSizePx] {
+        return decodeTile(body, tileSizePx);
+    }).then(q, [this, key, reason](const std::optional<QImage> &image) {
+        decoding.remove(key);
+        if (image) {
+            Q_EMIT q->tileReady(key, *image);
+        } else {
+            markFailed(key, reason);
+        }
+        pump();
+    });
+    return true;
 }
 
 void XyzTileSource::Private::markFailed(const gis::TileKey &key, const QString &reason)
@@ -382,7 +444,7 @@ void XyzTileSource::Private::markFailed(const gis::TileKey &key, const QString &
     attempts.remove(key);
     retryAtMs.remove(key);
     failedAtMs.insert(key, clock.elapsed());
-    qCInfo(lcRender) << "tile" << key << "failed:" << reason;
+    qCDebug(lcRender) << "tile" << key << "failed:" << reason;
     Q_EMIT q->tileFailed(key, reason);
 }
 
