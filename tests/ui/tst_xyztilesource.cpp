@@ -73,6 +73,7 @@ private Q_SLOTS:
     void staleTileIsShownWhenTheServerFails();
     void notFoundFailsAndIsNotCached();
     void serverErrorIsRetriedThenFailsAndIsNotCached();
+    void timeOutIsRetriedThenFails();
     void bodyThatIsNotAnImageIsNotCached();
     void highDpiAsksForTwiceTheTile();
     void visibleTilesFirstWithinTheCap();
@@ -81,7 +82,7 @@ private Q_SLOTS:
     void unreachableServerGivesClearError();
 
 private:
-    std::unique_ptr<XyzTileSource> makeSource() const;
+    std::unique_ptr<XyzTileSource> makeSource(int transferTimeoutMs = 5000) const;
 
     std::unique_ptr<QTemporaryDir> m_cacheDir;
     std::unique_ptr<HttpTileServer> m_server;
@@ -112,7 +113,7 @@ void TestXyzTileSource::cleanup()
     m_cacheDir.reset();
 }
 
-std::unique_ptr<XyzTileSource> TestXyzTileSource::makeSource() const
+std::unique_ptr<XyzTileSource> TestXyzTileSource::makeSource(int transferTimeoutMs) const
 {
     auto urlTemplate = TileUrlTemplate::parse(m_server->urlTemplate());
     if (!urlTemplate) {
@@ -124,7 +125,7 @@ std::unique_ptr<XyzTileSource> TestXyzTileSource::makeSource() const
     options.cacheDirectory = m_cacheDir->path();
     options.maxRetries = 2;
     options.retryBaseDelayMs = 50;
-    options.transferTimeoutMs = 5000;
+    options.transferTimeoutMs = transferTimeoutMs;
     return std::make_unique<XyzTileSource>(options);
 }
 
@@ -449,6 +450,23 @@ void TestXyzTileSource::serverErrorIsRetriedThenFailsAndIsNotCached()
     source.reset();
     TileDiskCache cache(m_cacheDir->path());
     QVERIFY(!cache.metaData(QUrl(QString::fromLatin1(m_server->urlFor(pathOf(key))))).isValid());
+}
+
+void TestXyzTileSource::timeOutIsRetriedThenFails()
+{
+    m_server->setDelayMs(1500);
+    auto source = makeSource(300);
+    QSignalSpy failed(source.get(), &XyzTileSource::tileFailed);
+    QSignalSpy ready(source.get(), &XyzTileSource::tileReady);
+    const TileKey key(5, 1, 2);
+    source->request({key}, 1.0);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 8000);
+    const QString reason = failed.at(0).at(1).toString();
+    QVERIFY2(reason.contains(QStringLiteral("no answer"))
+                 && reason.contains(QStringLiteral("3 attempts")),
+             qPrintable(reason));
+    QCOMPARE(m_server->requestCount(pathOf(key)), 3);
+    QCOMPARE(ready.size(), 0);
 }
 
 void TestXyzTileSource::bodyThatIsNotAnImageIsNotCached()
