@@ -9,6 +9,7 @@
 #include "ui/render/basemaprenderer.h"
 #include "ui/render/tilebuilder.h"
 
+#include <QFile>
 #include <QImage>
 #include <QLoggingCategory>
 #include <QPolygonF>
@@ -35,10 +36,14 @@ private Q_SLOTS:
     void largestParkIsParkColoured();
     void highDpiTileIsTwiceAsLarge();
     void buildCancelResume();
+    void seaSideFollowsCoastlineDirection_data();
+    void seaSideFollowsCoastlineDirection();
 
 private:
     // The pixel of a tile at zoom z under position, rendered at scale.
     QColor pixelAt(gis::LonLat position, int z, int scale = 1) const;
+    static QColor
+    pixelAt(const render::BasemapRenderer &renderer, gis::LonLat position, int z, int scale = 1);
     // The pixel under the point of area farthest inside it (from a grid over its bounds).
     QColor pixelInside(const render::BasemapArea &area, int z) const;
 
@@ -86,8 +91,16 @@ void TestBasemapRenderer::initTestCase()
 
 QColor TestBasemapRenderer::pixelAt(gis::LonLat position, int z, int scale) const
 {
+    return pixelAt(*m_renderer, position, z, scale);
+}
+
+QColor TestBasemapRenderer::pixelAt(const render::BasemapRenderer &renderer,
+                                    gis::LonLat position,
+                                    int z,
+                                    int scale)
+{
     const gis::TileKey key = gis::TileKey::containing(position, z);
-    const QImage image = m_renderer->render(key, scale);
+    const QImage image = renderer.render(key, scale);
     const QPointF world = gis::lonLatToWorldPixel(position, z);
     const int x = int(std::floor((world.x() - key.x() * 256.0) * scale));
     const int y = int(std::floor((world.y() - key.y() * 256.0) * scale));
@@ -301,6 +314,83 @@ void TestBasemapRenderer::buildCancelResume()
             m_style.waterColor());
     }
     QSqlDatabase::removeDatabase(QStringLiteral("tst_basemaprenderer"));
+}
+
+void TestBasemapRenderer::seaSideFollowsCoastlineDirection_data()
+{
+    QTest::addColumn<bool>("landNorth");
+    QTest::addColumn<double>("inset");
+    // OSM coastlines have the land on their left: heading east, the land is north.
+    QTest::newRow("heading east, ends on the edges") << true << 0.0;
+    QTest::newRow("heading west, ends on the edges") << false << 0.0;
+    // A clipped extract cuts ways at its last node inside the bounds, short of the edge.
+    QTest::newRow("heading east, cut short of the edges") << true << 0.0004;
+    QTest::newRow("heading west, cut short of the edges") << false << 0.0004;
+}
+
+// A hand-written extract (OSM XML, 0.01 x 0.01 degrees): a coastline across it in two ways and
+// an island (a closed coastline way, counter-clockwise) in the sea.
+void TestBasemapRenderer::seaSideFollowsCoastlineDirection()
+{
+    QFETCH(bool, landNorth);
+    QFETCH(double, inset);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const double lon0 = 10.0;
+    const double lat0 = 50.0;
+    const double seaLat = landNorth ? lat0 + 0.002 : lat0 + 0.008;
+    const double landLat = landNorth ? lat0 + 0.008 : lat0 + 0.002;
+    QString xml = QStringLiteral("<?xml version='1.0' encoding='UTF-8'?>\n"
+                                 "<osm version='0.6' generator='tst_basemaprenderer'>\n"
+                                 "<bounds minlat='50.0' minlon='10.0' maxlat='50.01' "
+                                 "maxlon='10.01'/>\n");
+    auto node = [&](int id, double lon, double lat) {
+        xml += QStringLiteral("<node id='%1' version='1' lat='%2' lon='%3'/>\n")
+                   .arg(id)
+                   .arg(lat, 0, 'f', 7)
+                   .arg(lon, 0, 'f', 7);
+    };
+    auto way = [&](int id, const QList<int> &nodes, const QString &tags) {
+        xml += QStringLiteral("<way id='%1' version='1'>").arg(id);
+        for (int n : nodes) {
+            xml += QStringLiteral("<nd ref='%1'/>").arg(n);
+        }
+        xml += tags + QStringLiteral("</way>\n");
+    };
+    node(1, lon0 + inset, lat0 + 0.005);
+    node(2, lon0 + 0.005, lat0 + 0.0045);
+    node(3, lon0 + 0.01 - inset, lat0 + 0.005);
+    // The island: counter-clockwise (land inside) around (lon0 + 0.005, seaLat).
+    node(11, lon0 + 0.004, seaLat - 0.0005);
+    node(12, lon0 + 0.006, seaLat - 0.0005);
+    node(13, lon0 + 0.006, seaLat + 0.0005);
+    node(14, lon0 + 0.004, seaLat + 0.0005);
+    const QString coastline = QStringLiteral("<tag k='natural' v='coastline'/>");
+    if (landNorth) {
+        way(100, {1, 2}, coastline);
+        way(101, {2, 3}, coastline);
+    } else {
+        way(100, {2, 1}, coastline);
+        way(101, {3, 2}, coastline);
+    }
+    way(102, {11, 12, 13, 14, 11}, coastline);
+    xml += QStringLiteral("</osm>\n");
+    const QString path = dir.filePath(QStringLiteral("coast.osm"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(xml.toUtf8());
+    file.close();
+
+    auto data = render::BasemapData::load(path);
+    QVERIFY2(data.has_value(), qPrintable(data ? QString() : data.error().toString()));
+    QCOMPARE((*data)->islandRings().size(), size_t(1));
+    const render::BasemapRenderer renderer(*data, m_style);
+    QCOMPARE(pixelAt(renderer, {lon0 + 0.002, seaLat}, 17), m_style.waterColor());
+    QCOMPARE(pixelAt(renderer, {lon0 + 0.008, seaLat}, 17), m_style.waterColor());
+    QCOMPARE(pixelAt(renderer, {lon0 + 0.005, landLat}, 17), m_style.landColor());
+    QCOMPARE(pixelAt(renderer, {lon0 + 0.005, seaLat}, 17), m_style.landColor()); // island
+    // Outside the extract nothing is known.
+    QCOMPARE(pixelAt(renderer, {lon0 - 0.001, landLat}, 17), m_style.noDataColor());
 }
 
 QTEST_MAIN(TestBasemapRenderer)
