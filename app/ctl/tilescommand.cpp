@@ -209,6 +209,11 @@ int runTilesCommand(const QStringList &arguments)
         options.bounds = (*data)->extractBounds();
     }
 
+    if (!QDir().mkpath(QFileInfo(outPath).absolutePath())) {
+        std::signal(SIGINT, previousHandler);
+        err << "cannot create the directory of " << outPath << Qt::endl;
+        return int(ExitCode::Failure);
+    }
     render::TileBuilder builder(options);
     builder.setCancelFlag(&s_interrupted);
     int lastPercent = -1;
