@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/console/application.h"
 
+#include "app/console/basemapchooser.h"
 #include "app/console/conninfo.h"
 #include "app/console/logging.h"
 #include "app/console/settings.h"
@@ -107,6 +108,7 @@ Application::Application(ConsoleOptions options, QObject *parent)
     ui::Theme::apply(ui::Theme::saved());
     m_window = std::make_unique<ui::MainWindow>();
     m_window->setCityName(Settings::cityName());
+    m_basemap = std::make_unique<BasemapChooser>(m_window.get());
 
     connect(m_db.get(), &data::DbClient::stateChanged, this, &Application::handleStateChanged);
     connect(
@@ -212,6 +214,7 @@ void Application::start()
         m_heartbeat.start();
     }
     m_window->logActivity(tr("Infrasight %1 started.").arg(QString::fromLatin1(VersionString)));
+    m_basemap->start();
 
     if (!m_options.conninfo.isEmpty()) {
         connectTo(m_options.conninfo);
@@ -234,6 +237,7 @@ void Application::shutdown()
     // A local start in flight finishes first: it runs external programs that must not be
     // left half done. The window is already gone from the operator's view at this point.
     m_localStart.waitForFinished();
+    m_basemap.reset();
     m_window.reset();
     m_db.reset();
     if (!m_localBaseDirectory.isEmpty()) {

@@ -27,6 +27,8 @@ class MainWindow;
 
 namespace infrasight::app {
 
+class BasemapChooser;
+
 /// The console's composition root: builds the database client and the main window, wires them,
 /// picks the database (--db, else the saved connection, else the local cluster, started and
 /// migrated off the GUI thread), and shuts down in order. The window appears at once; nothing
@@ -74,6 +76,9 @@ public:
 
     /// The window, for tests; nullptr after shutdown().
     ui::MainWindow *mainWindow() const { return m_window.get(); }
+
+    /// The basemap on the map canvas, for tests; nullptr after shutdown().
+    BasemapChooser *basemap() const { return m_basemap.get(); }
 
 private:
     /// What the worker thread did about the demo city.
@@ -124,6 +129,7 @@ private:
     ConsoleOptions m_options;
     std::unique_ptr<data::DbClient> m_db;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<BasemapChooser> m_basemap; ///< puts the basemap on the window's map
     QFutureWatcher<Result<LocalDatabase>> m_localStart;
     QTimer m_heartbeat;
     QString m_conninfo;

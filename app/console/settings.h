@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/widgets/mapsourcedialog.h"
+
 #include <QString>
 
 namespace infrasight::app {
@@ -19,6 +21,13 @@ public:
 
     /// The city the console is set up for (title of the map area); "Monaco" for the demo.
     static QString cityName();
+
+    /// The basemap: automatic (OpenStreetMap when reachable, else the offline basemap) unless
+    /// the operator chose a preset, a URL template or an MBTiles file (View > Map > Map Source).
+    static ui::MapSourceChoice mapSource();
+    static void saveMapSource(const ui::MapSourceChoice &choice);
+    /// The HTTP tile cache's size limit (map/tileCacheMegabytes, default 500 MB).
+    static qint64 tileCacheMaximumBytes();
 };
 
 } // namespace infrasight::app

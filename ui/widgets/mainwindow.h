@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/mapcanvas.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -27,7 +28,6 @@ namespace infrasight::ui {
 
 class CoordinateLabel;
 class LoginDialog;
-class MapCanvas;
 
 /// The console's main window: the map canvas in the middle, docks around it (Layers on the left,
 /// Alarms and Details on the right, Activity at the bottom), the menus File, View, Layers, Tools

@@ -273,6 +273,9 @@ void MapCanvas::requestRender()
 
 void MapCanvas::changeViewport(const render::MapViewport &viewport)
 {
+    if (isVisible()) {
+        m_viewChosen = true;
+    }
     if (viewport == m_viewport) {
         return;
     }
@@ -396,7 +399,10 @@ void MapCanvas::paintScaleBar(QPainter &painter) const
 void MapCanvas::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    const render::MapViewport resized = m_viewport.withSize(size(), devicePixelRatioF());
+    render::MapViewport resized = m_viewport.withSize(size(), devicePixelRatioF());
+    if (!m_viewChosen) {
+        resized = resized.fittedTo(m_homeExtent); // the first real size: show the city
+    }
     if (resized != m_viewport) {
         m_viewport = resized;
         requestRender();

@@ -176,6 +176,8 @@ private:
     QPoint m_rectangleStart;
     QRect m_rectangle;
     bool m_zoomRectangleMode = false;
+    /// False until the view is set or changed while visible: until then a resize fits home.
+    bool m_viewChosen = false;
 
     QLabel *m_attributionLabel = nullptr;
     QLabel *m_sourceLabel = nullptr;

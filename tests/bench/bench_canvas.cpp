@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark: the map canvas. (1) Time from start to the first complete frame from an MBTiles
+// file (opening the file, reading and decoding every visible tile, composing, painting).
+// (2) Pan frame time with a full screen of cached tiles: a drag moves the map a few pixels per
+// frame and the canvas is rendered into an image each time (median and 95th percentile).
+// Usage: bench_canvas [--mbtiles FILE] [--zoom Z] [--width W] [--height H] [--frames N]
+//        (defaults: a Monaco-sized file made in a temporary directory, zoom 15, 1920x1080,
+//        300 frames). Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
+#include "gis/core/mercator.h"
+#include "ui/render/mbtilessource.h"
+#include "ui/render/mbtileswriter.h"
+#include "ui/render/tilelayer.h"
+#include "ui/widgets/mapcanvas.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace infrasight;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const gis::LonLat Monaco{7.4236, 43.7350};
+
+/// A tile that costs what a real one costs to decode: streets-like lines on a land colour.
+QByteArray tilePng(const gis::TileKey &key)
+{
+    QImage image(256, 256, QImage::Format_RGB32);
+    image.fill(QColor(0xf2, 0xef, 0xe9));
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(QColor(0x99, 0x99, 0x99), 6));
+    for (int i = 0; i < 6; ++i) {
+        const int offset = (key.x() * 31 + key.y() * 17 + i * 43) % 256;
+        painter.drawLine(0, offset, 256, (offset * 7) % 256);
+        painter.drawLine(offset, 0, (offset * 3) % 256, 256);
+    }
+    painter.setPen(QColor(0x33, 0x33, 0x33));
+    painter.drawText(QRect(0, 0, 256, 256),
+                     Qt::AlignCenter,
+                     u"%1/%2/%3"_s.arg(key.z()).arg(key.x()).arg(key.y()));
+    painter.end();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
+/// An MBTiles file around Monaco with every tile a width x height view at zooms z-1..z+1 needs.
+bool makeMbtiles(const QString &path, int zoom, QSize size, QTextStream &out)
+{
+    auto writer = render::MbtilesWriter::open(path);
+    if (!writer) {
+        out << "cannot create " << path << ": " << writer.error().toString() << Qt::endl;
+        return false;
+    }
+    render::MbtilesMetadata metadata;
+    metadata.name = u"bench"_s;
+    metadata.minZoom = std::max(0, zoom - 1);
+    metadata.maxZoom = zoom + 1;
+    metadata.bounds = gis::GeoBounds(7.2, 43.6, 7.6, 43.9);
+    if (!(*writer)->writeMetadata(metadata)) {
+        return false;
+    }
+    for (int z = metadata.minZoom; z <= metadata.maxZoom; ++z) {
+        const render::MapViewport view(gis::lonLatToMercatorMeters(Monaco), z, size * 2);
+        std::vector<std::pair<gis::TileKey, QByteArray>> tiles;
+        for (const gis::TileKey &key : view.visibleTiles(0, 20)) {
+            tiles.emplace_back(key, tilePng(key));
+        }
+        if (!(*writer)->writeTiles(tiles)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+double percentile(std::vector<double> values, double fraction)
+{
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<size_t>(
+        std::min<double>(values.size() - 1, std::floor(fraction * values.size())));
+    return values[index];
+}
+
+void sendMouse(QWidget *widget, QEvent::Type type, QPointF position, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type,
+                      position,
+                      widget->mapToGlobal(position),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
+                      buttons,
+                      Qt::NoModifier);
+    QCoreApplication::sendEvent(widget, &event);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption mbtilesOption(
+        u"mbtiles"_s, u"MBTiles file to show (default: made here)."_s, u"file"_s);
+    const QCommandLineOption zoomOption(u"zoom"_s, u"Zoom level."_s, u"z"_s, u"15"_s);
+    const QCommandLineOption widthOption(u"width"_s, u"Canvas width."_s, u"px"_s, u"1920"_s);
+    const QCommandLineOption heightOption(u"height"_s, u"Canvas height."_s, u"px"_s, u"1080"_s);
+    const QCommandLineOption framesOption(u"frames"_s, u"Pan frames."_s, u"n"_s, u"300"_s);
+    parser.addOptions({mbtilesOption, zoomOption, widthOption, heightOption, framesOption});
+    parser.process(app);
+    const int zoom = std::clamp(parser.value(zoomOption).toInt(), 1, 19);
+    const QSize size(std::max(64, parser.value(widthOption).toInt()),
+                     std::max(64, parser.value(heightOption).toInt()));
+    const int frames = std::max(1, parser.value(framesOption).toInt());
+    QTextStream out(stdout);
+
+    QTemporaryDir dir;
+    QString path = parser.value(mbtilesOption);
+    if (path.isEmpty()) {
+        path = dir.filePath(u"bench.mbtiles"_s);
+        if (!makeMbtiles(path, zoom, size, out)) {
+            return 1;
+        }
+    }
+
+    // (1) Start to first complete frame.
+    QElapsedTimer start;
+    start.start();
+    ui::MapCanvas canvas;
+    canvas.resize(size);
+    canvas.show();
+    auto source = render::MbTilesSource::open(path);
+    if (!source) {
+        out << "cannot open " << path << ": " << source.error().toString() << Qt::endl;
+        return 1;
+    }
+    gis::LonLat centre = Monaco;
+    if (const auto bounds = (*source)->info().bounds; parser.isSet(mbtilesOption) && bounds) {
+        centre = {(bounds->westDeg() + bounds->eastDeg()) / 2,
+                  (bounds->southDeg() + bounds->northDeg()) / 2};
+    }
+    canvas.setSource(std::move(*source), ui::MapCanvas::offlineSourceLabel());
+    canvas.setViewport(render::MapViewport(gis::lonLatToMercatorMeters(centre), zoom, size, 1.0));
+    QImage frame(size, QImage::Format_ARGB32_Premultiplied);
+    const quint64 generation = canvas.generation();
+    QElapsedTimer deadline;
+    deadline.start();
+    // Complete: every visible tile arrived and a composition was made after the last one.
+    while ((canvas.tileLayer()->pendingCount() > 0 || canvas.generation() == generation)
+           && deadline.elapsed() < 60000) {
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    }
+    QCoreApplication::processEvents(); // the composition armed by the last tile
+    canvas.render(&frame);
+    const double firstFrameMs = double(start.nsecsElapsed()) / 1e6;
+    const int visible = static_cast<int>(canvas.viewport().visibleTiles().size());
+    if (canvas.tileLayer()->pendingCount() > 0) {
+        out << "tiles still missing after 60 s: " << canvas.tileLayer()->pendingCount() << Qt::endl;
+        return 1;
+    }
+
+    // (2) Pan frames: a drag a few pixels per frame, back and forth, over cached tiles.
+    std::vector<double> times;
+    times.reserve(size_t(frames));
+    QPointF position(size.width() / 2.0, size.height() / 2.0);
+    sendMouse(&canvas, QEvent::MouseButtonPress, position, Qt::LeftButton);
+    for (int i = 0; i < frames; ++i) {
+        const double direction = (i / 40) % 2 == 0 ? 1.0 : -1.0;
+        position += QPointF(3.0 * direction, 2.0 * direction);
+        QElapsedTimer timer;
+        timer.start();
+        sendMouse(&canvas, QEvent::MouseMove, position, Qt::LeftButton);
+        QCoreApplication::processEvents(); // the coalesced tile request
+        canvas.render(&frame);
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    sendMouse(&canvas, QEvent::MouseButtonRelease, position, Qt::NoButton);
+    // The settled frame: one recomposition of the whole tile layer.
+    QElapsedTimer settle;
+    settle.start();
+    QCoreApplication::processEvents();
+    canvas.render(&frame);
+    const double settleMs = double(settle.nsecsElapsed()) / 1e6;
+
+    out << "canvas " << size.width() << "x" << size.height() << " at zoom " << zoom << ", "
+        << visible << " visible tiles, " << path << Qt::endl;
+    out << "first complete frame from MBTiles: " << QString::number(firstFrameMs, 'f', 1) << " ms"
+        << Qt::endl;
+    out << "pan frame (" << frames << " frames): median "
+        << QString::number(percentile(times, 0.5), 'f', 2) << " ms, p95 "
+        << QString::number(percentile(times, 0.95), 'f', 2) << " ms, max "
+        << QString::number(percentile(times, 1.0), 'f', 2) << " ms" << Qt::endl;
+    out << "settled frame (recomposition after the drag): " << QString::number(settleMs, 'f', 2)
+        << " ms" << Qt::endl;
+    return 0;
+}
