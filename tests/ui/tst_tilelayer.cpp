@@ -115,6 +115,7 @@ class TestTileLayer : public QObject
 private Q_SLOTS:
     void init();
     void missingTileIsDrawnFromItsCachedParent();
+    void zoomingOutShowsCachedChildren();
     void tilesAtIntegralZoomAreNotBlurred_data();
     void tilesAtIntegralZoomAreNotBlurred();
     void replacingTheSourceDropsItsTiles();
@@ -185,6 +186,40 @@ void TestTileLayer::missingTileIsDrawnFromItsCachedParent()
     QCOMPARE(colorAt(later, missingRect.bottomRight() - QPointF(4, 4)),
              quadrantColor(TileKey(1, 1, 1), 0));
     QVERIFY(changed.size() >= 5);
+}
+
+void TestTileLayer::zoomingOutShowsCachedChildren()
+{
+    // Zoom 2 is complete; zoom 1 has no tiles at all.
+    QList<QPair<TileKey, QImage>> tiles;
+    for (int y = 1; y < 3; ++y) {
+        for (int x = 1; x < 3; ++x) {
+            tiles.append({TileKey(2, x, y), quadrantTile(TileKey(2, x, y), 256)});
+        }
+    }
+    const QString path = m_dir->filePath(QStringLiteral("children.mbtiles"));
+    writeMbTiles(path, tiles, 2);
+    auto source = MbTilesSource::open(path);
+    QVERIFY(source.has_value());
+    TileLayer layer;
+    layer.setSource(std::move(*source));
+    const MapViewport z2(QPointF(0, 0), 2.0, QSize(512, 512));
+    layer.update(z2);
+    QTRY_COMPARE_WITH_TIMEOUT(layer.pendingCount(), 0, 5000);
+
+    const MapViewport z1 = z2.withZoom(1.0);
+    layer.update(z1);
+    QTRY_COMPARE_WITH_TIMEOUT(layer.pendingCount(), 0, 5000); // zoom 1 tiles failed
+    bool complete = true;
+    const QImage painted = paintLayer(layer, z1, &complete);
+    QVERIFY(!complete);
+    // (2,1,1) is the south-east child of (1,0,0), shown at half size left-up of the centre.
+    const QRectF childRect = z1.tileScreenRect(TileKey(2, 1, 1));
+    QCOMPARE(childRect.size(), QSizeF(128, 128));
+    QCOMPARE(colorAt(painted, childRect.topLeft() + QPointF(16, 16)),
+             quadrantColor(TileKey(2, 1, 1), 0));
+    QCOMPARE(colorAt(painted, childRect.bottomRight() - QPointF(16, 16)),
+             quadrantColor(TileKey(2, 1, 1), 3));
 }
 
 void TestTileLayer::tilesAtIntegralZoomAreNotBlurred_data()

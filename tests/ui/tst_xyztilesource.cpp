@@ -65,6 +65,8 @@ private Q_SLOTS:
     void urlTemplateMalformed();
     void factoryPresets();
 
+    void freshnessFloorAppliesOnlyWithoutLifetime_data();
+    void freshnessFloorAppliesOnlyWithoutLifetime();
     void deliversTilesPolitely();
     void freshTileIsServedAfterRestartWithoutRequest_data();
     void freshTileIsServedAfterRestartWithoutRequest();
@@ -252,6 +254,37 @@ void TestXyzTileSource::factoryPresets()
         TileSourceFactory::mbTiles(m_cacheDir->filePath(QStringLiteral("missing.mbtiles"))));
     QVERIFY(!noFile.has_value());
     QVERIFY(noFile.error().message.contains(QStringLiteral("does not exist")));
+}
+
+void TestXyzTileSource::freshnessFloorAppliesOnlyWithoutLifetime_data()
+{
+    QTest::addColumn<Headers>("headers");
+    QTest::addColumn<bool>("floored");
+    QTest::newRow("nothing") << Headers{} << true;
+    QTest::newRow("etag-only") << Headers{{"ETag", "\"x\""}} << true;
+    QTest::newRow("public-without-max-age") << Headers{{"Cache-Control", "public"}} << true;
+    QTest::newRow("max-age") << Headers{{"Cache-Control", "public, max-age=60"}} << false;
+    QTest::newRow("expires") << Headers{{"Expires", "Thu, 01 Jan 2026 00:00:00 GMT"}} << false;
+    QTest::newRow("no-cache-from-server") << Headers{{"Cache-Control", "no-cache"}} << false;
+}
+
+void TestXyzTileSource::freshnessFloorAppliesOnlyWithoutLifetime()
+{
+    QFETCH(Headers, headers);
+    QFETCH(bool, floored);
+    QNetworkCacheMetaData metaData;
+    metaData.setUrl(QUrl(QStringLiteral("https://tiles.example.org/1/1/1.png")));
+    metaData.setRawHeaders(headers);
+    const QDateTime given = QDateTime::currentDateTimeUtc().addSecs(60);
+    metaData.setExpirationDate(given);
+    const QNetworkCacheMetaData result = TileDiskCache::withFreshnessFloor(metaData);
+    if (floored) {
+        const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(result.expirationDate());
+        QVERIFY(lifetime > TileDiskCache::FreshnessFloorSecs - 60);
+        QVERIFY(lifetime <= TileDiskCache::FreshnessFloorSecs);
+    } else {
+        QCOMPARE(result.expirationDate(), given);
+    }
 }
 
 void TestXyzTileSource::deliversTilesPolitely()
