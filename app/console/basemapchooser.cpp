@@ -226,12 +226,15 @@ void BasemapChooser::showMbtiles(const QString &path, const QString &why)
     ui::MapCanvas *canvas = m_window->mapCanvas();
     canvas->setSource(std::move(*source), m_shown);
     if (info.bounds && info.bounds->isValid() && !m_zoomedHome) {
-        // The basemap covers the city: Home shows it, and the first view starts there.
-        const QPointF southWest
-            = gis::lonLatToMercatorMeters({info.bounds->westDeg(), info.bounds->southDeg()});
-        const QPointF northEast
-            = gis::lonLatToMercatorMeters({info.bounds->eastDeg(), info.bounds->northDeg()});
-        canvas->setHomeExtent(QRectF(southWest, northEast).normalized());
+        // Home stays on the city if the basemap covers it; else it is the basemap's extent.
+        const gis::LonLat city = gis::mercatorMetersToLonLat(canvas->homeExtent().center());
+        if (!info.bounds->contains(city)) {
+            const QPointF southWest
+                = gis::lonLatToMercatorMeters({info.bounds->westDeg(), info.bounds->southDeg()});
+            const QPointF northEast
+                = gis::lonLatToMercatorMeters({info.bounds->eastDeg(), info.bounds->northDeg()});
+            canvas->setHomeExtent(QRectF(southWest, northEast).normalized());
+        }
         canvas->zoomHome();
         m_zoomedHome = true;
     }

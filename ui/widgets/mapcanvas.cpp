@@ -192,6 +192,10 @@ void MapCanvas::setHomeExtent(const QRectF &extentMeters)
 {
     if (extentMeters.isValid()) {
         m_homeExtent = extentMeters.normalized();
+        if (!m_viewChosen) {
+            m_viewport = homeViewport(m_viewport);
+            requestRender();
+        }
     }
 }
 
@@ -256,7 +260,14 @@ void MapCanvas::zoomOut()
 
 void MapCanvas::zoomHome()
 {
-    zoomToExtent(m_homeExtent);
+    changeViewport(homeViewport(m_viewport));
+}
+
+render::MapViewport MapCanvas::homeViewport(const render::MapViewport &viewport) const
+{
+    // The whole city at a whole zoom level, so that tiles are drawn pixel for pixel.
+    const render::MapViewport fitted = viewport.fittedTo(m_homeExtent);
+    return fitted.withZoom(std::floor(fitted.zoom() + 1e-6));
 }
 
 void MapCanvas::zoomToExtent(const QRectF &extentMeters)
@@ -401,7 +412,7 @@ void MapCanvas::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     render::MapViewport resized = m_viewport.withSize(size(), devicePixelRatioF());
     if (!m_viewChosen) {
-        resized = resized.fittedTo(m_homeExtent); // the first real size: show the city
+        resized = homeViewport(resized); // the first real size: show the city
     }
     if (resized != m_viewport) {
         m_viewport = resized;

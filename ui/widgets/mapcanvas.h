@@ -116,7 +116,7 @@ public:
 public Q_SLOTS:
     void zoomIn();
     void zoomOut();
-    /// Shows the home extent.
+    /// Shows the home extent whole, at the largest whole zoom level that fits it.
     void zoomHome();
     /// Shows extentMeters whole.
     void zoomToExtent(const QRectF &extentMeters);
@@ -148,6 +148,7 @@ protected:
 
 private:
     void changeViewport(const render::MapViewport &viewport);
+    render::MapViewport homeViewport(const render::MapViewport &viewport) const;
     void compose();
     void paintScaleBar(QPainter &painter) const;
     void layoutOverlays();
