@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/coordinatelabel.h"
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/mapcanvas.h"
@@ -106,6 +107,10 @@ void TestMainWindow::centralWidgetIsTheMapArea()
     const double zoom = map->viewport().zoom();
     m_window->findChild<QAction *>(QStringLiteral("zoomInAction"))->trigger();
     QCOMPARE(map->viewport().zoom(), std::min(zoom + 1.0, 20.0));
+    // The cursor position over the map shows in the status bar.
+    QTest::mouseMove(map, QPoint(map->width() / 2, map->height() / 2));
+    QTRY_VERIFY(m_window->coordinateLabel()->text().contains(QStringLiteral("° E")));
+    QVERIFY(m_window->coordinateLabel()->text().contains(QStringLiteral("° N")));
     // The map area takes most of the window, as it should in an operations console.
     QVERIFY(map->width() > m_window->width() / 2);
     QVERIFY(map->height() > m_window->height() / 2);
