@@ -235,7 +235,9 @@ void BasemapChooser::showMbtiles(const QString &path, const QString &why)
                 = gis::lonLatToMercatorMeters({info.bounds->eastDeg(), info.bounds->northDeg()});
             canvas->setHomeExtent(QRectF(southWest, northEast).normalized());
         }
-        canvas->zoomHome();
+        if (!canvas->hasChosenView()) {
+            canvas->zoomHome(); // the first start; later the saved view stays
+        }
         m_zoomedHome = true;
     }
     report(

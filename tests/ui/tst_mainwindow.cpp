@@ -52,6 +52,7 @@ private Q_SLOTS:
     void workOfflineCancelsTheLogin();
     void loginIsDismissedWithoutCancelling();
     void darkThemeIsAppliedAndRemembered();
+    void mapViewIsRemembered();
 
 private:
     static bool imageContainsColor(const QImage &image, const QColor &color);
@@ -326,6 +327,24 @@ bool TestMainWindow::imageContainsColor(const QImage &image, const QColor &color
         }
     }
     return false;
+}
+
+void TestMainWindow::mapViewIsRemembered()
+{
+    MapCanvas *map = m_window->mapCanvas();
+    const infrasight::render::MapViewport wanted(QPointF(826000.0, 5423000.0), 16.5, map->size());
+    map->setViewport(wanted);
+    QVERIFY(map->hasChosenView());
+    m_window->close(); // saves the layout and the view
+    delete m_window;
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    const infrasight::render::MapViewport restored = m_window->mapCanvas()->viewport();
+    QCOMPARE(restored.zoom(), 16.5);
+    QVERIFY(std::abs(restored.centerMeters().x() - 826000.0) < 1e-6);
+    QVERIFY(std::abs(restored.centerMeters().y() - 5423000.0) < 1e-6);
+    QSettings().remove(QStringLiteral("map"));
 }
 
 QTEST_MAIN(TestMainWindow)

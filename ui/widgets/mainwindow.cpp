@@ -487,6 +487,16 @@ void MainWindow::restoreLayout()
         resize(DefaultWidth, DefaultHeight);
     }
     restoreState(settings.value(stateKey()).toByteArray());
+    // The map shows where the operator left it.
+    bool okX = false;
+    bool okY = false;
+    bool okZoom = false;
+    const double x = settings.value(QStringLiteral("map/centerX")).toDouble(&okX);
+    const double y = settings.value(QStringLiteral("map/centerY")).toDouble(&okY);
+    const double zoom = settings.value(QStringLiteral("map/zoom")).toDouble(&okZoom);
+    if (okX && okY && okZoom) {
+        m_map->restoreView(QPointF(x, y), zoom);
+    }
 }
 
 void MainWindow::saveLayout()
@@ -494,6 +504,12 @@ void MainWindow::saveLayout()
     QSettings settings;
     settings.setValue(geometryKey(), saveGeometry());
     settings.setValue(stateKey(), saveState());
+    if (m_map->hasChosenView()) {
+        const render::MapViewport view = m_map->viewport();
+        settings.setValue(QStringLiteral("map/centerX"), view.centerMeters().x());
+        settings.setValue(QStringLiteral("map/centerY"), view.centerMeters().y());
+        settings.setValue(QStringLiteral("map/zoom"), view.zoom());
+    }
 }
 
 void MainWindow::askForConnection()

@@ -188,6 +188,12 @@ void MapCanvas::setViewport(const render::MapViewport &viewport)
     changeViewport(viewport.withSize(size(), devicePixelRatioF()));
 }
 
+void MapCanvas::restoreView(QPointF centerMeters, double zoom)
+{
+    m_viewChosen = true;
+    changeViewport(render::MapViewport(centerMeters, zoom, size(), devicePixelRatioF()));
+}
+
 void MapCanvas::setHomeExtent(const QRectF &extentMeters)
 {
     if (extentMeters.isValid()) {

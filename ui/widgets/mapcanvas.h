@@ -86,6 +86,13 @@ public:
     /// Shows the view (its size is replaced by the widget's).
     void setViewport(const render::MapViewport &viewport);
 
+    /// Shows the view saved at the last session (centre in EPSG:3857 metres, zoom), also before
+    /// the widget is shown; Home no longer replaces it at the first real size.
+    void restoreView(QPointF centerMeters, double zoom);
+
+    /// True once a view was restored, set or changed by the operator.
+    bool hasChosenView() const { return m_viewChosen; }
+
     /// The extent Home returns to, in EPSG:3857 metres.
     void setHomeExtent(const QRectF &extentMeters);
 
