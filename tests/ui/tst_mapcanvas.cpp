@@ -87,6 +87,7 @@ private Q_SLOTS:
     void scaleBarUsesRoundDistances();
     void attributionIsDrawnAndLinksToTheCopyright();
     void tilesAreDrawnWhereTheyBelongAndMoveWithThePan();
+    void tilesArrivingDuringADragAreShown();
     void mbtilesSourceIsNamedOnTheMap();
     void failingSourceGivesAMessageAndTheMapKeepsWorking();
     void malformedTemplateAndCorruptFileGiveClearMessages();
@@ -361,6 +362,37 @@ void TestMapCanvas::tilesAreDrawnWhereTheyBelongAndMoveWithThePan()
     }
     QTest::mouseRelease(m_canvas, Qt::LeftButton, Qt::NoModifier, QPoint(431, 323));
     QTRY_VERIFY(m_canvas->generation() > generation); // composed again once settled
+}
+
+void TestMapCanvas::tilesArrivingDuringADragAreShown()
+{
+    HttpTileServer server;
+    QVERIFY(server.start());
+    server.setDelayMs(300);
+    auto urlTemplate = infrasight::render::TileUrlTemplate::parse(server.urlTemplate());
+    QVERIFY(urlTemplate);
+    infrasight::render::XyzTileSourceOptions options;
+    options.urlTemplate = *urlTemplate;
+    options.cacheDirectory = m_dir->filePath(QStringLiteral("cache"));
+    m_canvas->setSource(std::make_unique<infrasight::render::XyzTileSource>(options));
+    m_canvas->setViewport(harbourView(15.0));
+    // The drag starts before any tile is there and goes on while they arrive.
+    QTest::mousePress(m_canvas, Qt::LeftButton, Qt::NoModifier, QPoint(400, 300));
+    QTest::mouseMove(m_canvas, QPoint(412, 306));
+    QTRY_VERIFY_WITH_TIMEOUT(!server.requests().isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_canvas->tileLayer()->pendingCount(), 0, 10000);
+    QTest::qWait(50);
+    const QImage image = m_canvas->grab().toImage();
+    const MapViewport view = m_canvas->viewport();
+    for (const QPoint probe : {QPoint(150, 130), QPoint(400, 300), QPoint(640, 480)}) {
+        for (const auto &key : view.visibleTiles()) {
+            if (view.tileScreenRect(key).contains(QPointF(probe))) {
+                QCOMPARE(QColor(image.pixel(probe)),
+                         HttpTileServer::tileColor(key.z(), key.x(), key.y()));
+            }
+        }
+    }
+    QTest::mouseRelease(m_canvas, Qt::LeftButton, Qt::NoModifier, QPoint(412, 306));
 }
 
 void TestMapCanvas::mbtilesSourceIsNamedOnTheMap()

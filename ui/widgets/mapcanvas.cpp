@@ -98,14 +98,19 @@ MapCanvas::MapCanvas(QWidget *parent)
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(0);
     connect(&m_renderTimer, &QTimer::timeout, this, [this] {
-        if (m_drag == Drag::Pan && m_cacheValid && sameZoomAndSize(m_cacheViewport, m_viewport)) {
-            // During a drag the cached image moves; only the tile requests follow the view.
+        if (m_drag == Drag::Pan && !m_tilesArrived && m_cacheValid
+            && sameZoomAndSize(m_cacheViewport, m_viewport)) {
+            // During a drag the cached image moves; only the tile requests follow the view
+            // (tiles that arrive meanwhile are composed in at once).
             m_tiles->update(m_viewport);
             return;
         }
         compose();
     });
-    connect(m_tiles.get(), &render::TileLayer::changed, this, &MapCanvas::requestRender);
+    connect(m_tiles.get(), &render::TileLayer::changed, this, [this] {
+        m_tilesArrived = true;
+        requestRender();
+    });
     connect(m_tiles.get(), &render::TileLayer::sourceError, this, [this](const QString &message) {
         setSourceMessage(message);
         Q_EMIT sourceError(message);
@@ -304,6 +309,7 @@ void MapCanvas::changeViewport(const render::MapViewport &viewport)
 
 void MapCanvas::compose()
 {
+    m_tilesArrived = false;
     m_tiles->update(m_viewport);
     const qreal dpr = m_viewport.devicePixelRatio();
     const QSize devicePixels = (QSizeF(m_viewport.sizePx()) * dpr).toSize();

@@ -175,6 +175,7 @@ private:
     QImage m_cache;
     render::MapViewport m_cacheViewport;
     bool m_cacheValid = false;
+    bool m_tilesArrived = false; ///< tiles came in since the last composition
     quint64 m_generation = 0;
     QTimer m_renderTimer;
 
