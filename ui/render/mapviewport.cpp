@@ -156,7 +156,7 @@ QList<gis::TileKey> MapViewport::visibleTiles(int minZoom, int maxZoom) const
     };
 
     QList<Candidate> candidates;
-    candidates.reserve((x1 - x0 + 1) * (y1 - y0 + 1));
+    candidates.reserve(static_cast<qsizetype>(x1 - x0 + 1) * (y1 - y0 + 1));
     const double centerColumn = column(m_centerMeters.x());
     const double centerRow = row(m_centerMeters.y());
     for (int y = y0; y <= y1; ++y) {

@@ -17,6 +17,7 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace infrasight::render {
@@ -229,6 +230,10 @@ struct MbTilesSource::Private
     QSet<gis::TileKey> queued; ///< submitted to the worker, outcome not yet back
     QSet<gis::TileKey> wanted; ///< GUI-side copy of shared->wanted
     bool reportedError = false;
+    QTimer refusedTimer;         ///< reports refused keys from the event loop
+    QList<gis::TileKey> refused; ///< keys outside the zoom range, not yet reported
+
+    void cancelAll();
 };
 
 Result<TileSourceInfo> MbTilesSource::inspect(const QString &path)
@@ -266,24 +271,31 @@ Result<std::unique_ptr<MbTilesSource>> MbTilesSource::open(const QString &path, 
 
 MbTilesSource::MbTilesSource(const QString &path, TileSourceInfo info, QObject *parent)
     : TileSource(parent)
-    , d(std::make_unique<Private>())
+    , m_d(std::make_unique<Private>())
 {
-    d->info = std::move(info);
-    d->shared = std::make_shared<MbTilesShared>();
-    d->shared->path = path;
-    d->shared->connectionName = uniqueConnectionName("read");
-    d->shared->tileSizePx = d->info.tileSizePx;
+    m_d->info = std::move(info);
+    m_d->shared = std::make_shared<MbTilesShared>();
+    m_d->shared->path = path;
+    m_d->shared->connectionName = uniqueConnectionName("read");
+    m_d->shared->tileSizePx = m_d->info.tileSizePx;
     // One thread that never expires: the worker's SQLite connection stays on the thread that
     // opened it, as Qt SQL requires.
-    d->pool.setMaxThreadCount(1);
-    d->pool.setExpiryTimeout(-1);
+    m_d->refusedTimer.setSingleShot(true);
+    m_d->refusedTimer.setInterval(0);
+    connect(&m_d->refusedTimer, &QTimer::timeout, this, [this] {
+        for (const gis::TileKey &key : std::exchange(m_d->refused, {})) {
+            Q_EMIT tileFailed(key, QStringLiteral("outside the file's zoom range"));
+        }
+    });
+    m_d->pool.setMaxThreadCount(1);
+    m_d->pool.setExpiryTimeout(-1);
 }
 
 MbTilesSource::~MbTilesSource()
 {
-    cancelAll();
-    const std::shared_ptr<MbTilesShared> shared = d->shared;
-    d->pool.start([shared] {
+    m_d->cancelAll();
+    const std::shared_ptr<MbTilesShared> shared = m_d->shared;
+    m_d->pool.start([shared] {
         {
             QSqlDatabase db = QSqlDatabase::database(shared->connectionName, false);
             if (db.isValid()) {
@@ -292,17 +304,17 @@ MbTilesSource::~MbTilesSource()
         }
         QSqlDatabase::removeDatabase(shared->connectionName);
     });
-    d->pool.waitForDone();
+    m_d->pool.waitForDone();
 }
 
 TileSourceInfo MbTilesSource::info() const
 {
-    return d->info;
+    return m_d->info;
 }
 
 QString MbTilesSource::path() const
 {
-    return d->shared->path;
+    return m_d->shared->path;
 }
 
 void MbTilesSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRatio)
@@ -311,31 +323,31 @@ void MbTilesSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRa
     QList<gis::TileKey> refused;
     QList<gis::TileKey> wanted;
     for (const gis::TileKey &key : keys) {
-        if (!key.isValid() || key.z() < d->info.minZoom || key.z() > d->info.maxZoom) {
+        if (!key.isValid() || key.z() < m_d->info.minZoom || key.z() > m_d->info.maxZoom) {
             refused.append(key);
         } else if (!wanted.contains(key)) {
             wanted.append(key);
         }
     }
-    d->wanted = QSet<gis::TileKey>(wanted.cbegin(), wanted.cend());
+    m_d->wanted = QSet<gis::TileKey>(wanted.cbegin(), wanted.cend());
     {
-        const QMutexLocker lock(&d->shared->mutex);
-        d->shared->wanted = d->wanted;
+        const QMutexLocker lock(&m_d->shared->mutex);
+        m_d->shared->wanted = m_d->wanted;
     }
     for (const gis::TileKey &key : std::as_const(wanted)) {
-        if (d->queued.contains(key)) {
+        if (m_d->queued.contains(key)) {
             continue;
         }
-        d->queued.insert(key);
-        const std::shared_ptr<MbTilesShared> shared = d->shared;
-        QtConcurrent::run(&d->pool, [shared, key] {
+        m_d->queued.insert(key);
+        const std::shared_ptr<MbTilesShared> shared = m_d->shared;
+        QtConcurrent::run(&m_d->pool, [shared, key] {
             return readTile(*shared, key);
         }).then(this, [this, key](const ReadOutcome &outcome) {
-            d->queued.remove(key);
+            m_d->queued.remove(key);
             switch (outcome.kind) {
             case ReadOutcome::Kind::Skipped:
-                if (d->wanted.contains(key)) {
-                    request(QList<gis::TileKey>(d->wanted.cbegin(), d->wanted.cend()), 1.0);
+                if (m_d->wanted.contains(key)) {
+                    request(QList<gis::TileKey>(m_d->wanted.cbegin(), m_d->wanted.cend()), 1.0);
                 }
                 return;
             case ReadOutcome::Kind::Ready:
@@ -346,8 +358,8 @@ void MbTilesSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRa
                 return;
             case ReadOutcome::Kind::Error:
                 qCWarning(lcRender) << "MBTiles read failed:" << outcome.message;
-                if (!d->reportedError) {
-                    d->reportedError = true;
+                if (!m_d->reportedError) {
+                    m_d->reportedError = true;
                     Q_EMIT sourceError(outcome.message);
                 }
                 Q_EMIT tileFailed(key, outcome.message);
@@ -356,20 +368,23 @@ void MbTilesSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRa
         });
     }
     for (const gis::TileKey &key : std::as_const(refused)) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, key] {
-                Q_EMIT tileFailed(key, QStringLiteral("outside the file's zoom range"));
-            },
-            Qt::QueuedConnection);
+        m_d->refused.append(key);
+    }
+    if (!m_d->refused.isEmpty()) {
+        m_d->refusedTimer.start();
     }
 }
 
 void MbTilesSource::cancelAll()
 {
-    d->wanted.clear();
-    const QMutexLocker lock(&d->shared->mutex);
-    d->shared->wanted.clear();
+    m_d->cancelAll();
+}
+
+void MbTilesSource::Private::cancelAll()
+{
+    wanted.clear();
+    const QMutexLocker lock(&shared->mutex);
+    shared->wanted.clear();
 }
 
 } // namespace infrasight::render

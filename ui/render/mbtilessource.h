@@ -48,7 +48,7 @@ private:
     MbTilesSource(const QString &path, TileSourceInfo info, QObject *parent);
 
     struct Private;
-    std::unique_ptr<Private> d;
+    std::unique_ptr<Private> m_d;
 };
 
 } // namespace infrasight::render

@@ -15,7 +15,7 @@ constexpr qint64 DefaultCacheBytes = 256LL * 1024 * 1024;
 /// How many zoom levels up a stand-in may come from (a grandparent is 4x blown up already).
 constexpr int MaxAncestorLevels = 4;
 /// A failed tile is asked for again after this long (the XYZ source keeps its own failed set).
-constexpr qint64 FailedRetryAfterMs = 5 * 60 * 1000;
+constexpr qint64 FailedRetryAfterMs = 5LL * 60 * 1000;
 
 /// rect with its edges on device pixels, so an unscaled tile is copied pixel for pixel.
 QRectF snappedToDevicePixels(const QRectF &rect, qreal dpr)
@@ -84,97 +84,97 @@ QList<gis::TileKey> TileLayer::Private::tilesFor(const MapViewport &viewport) co
 
 TileLayer::TileLayer(QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<Private>())
+    , m_d(std::make_unique<Private>())
 {
-    d->cache.setMaxCost(DefaultCacheBytes);
-    d->clock.start();
+    m_d->cache.setMaxCost(DefaultCacheBytes);
+    m_d->clock.start();
 }
 
 TileLayer::~TileLayer()
 {
-    if (d->source) {
-        d->source->cancelAll();
+    if (m_d->source) {
+        m_d->source->cancelAll();
     }
 }
 
 void TileLayer::setSource(std::unique_ptr<TileSource> source)
 {
-    if (d->source) {
-        d->source->cancelAll();
-        d->source->disconnect(this);
+    if (m_d->source) {
+        m_d->source->cancelAll();
+        m_d->source->disconnect(this);
     }
-    d->source = std::move(source);
-    d->cache.clear();
-    d->failedAtMs.clear();
-    d->lastRequest.clear();
-    d->requestedOnce = false;
-    d->pending.clear();
-    d->info = d->source ? d->source->info() : TileSourceInfo{};
-    if (!d->source) {
+    m_d->source = std::move(source);
+    m_d->cache.clear();
+    m_d->failedAtMs.clear();
+    m_d->lastRequest.clear();
+    m_d->requestedOnce = false;
+    m_d->pending.clear();
+    m_d->info = m_d->source ? m_d->source->info() : TileSourceInfo{};
+    if (!m_d->source) {
         Q_EMIT changed();
         return;
     }
-    connect(d->source.get(),
+    connect(m_d->source.get(),
             &TileSource::tileReady,
             this,
             [this](const gis::TileKey &key, const QImage &image) {
-                d->failedAtMs.remove(key);
-                d->cache.insert(key, new QImage(image), image.sizeInBytes());
-                d->pending.remove(key);
+                m_d->failedAtMs.remove(key);
+                m_d->cache.insert(key, new QImage(image), image.sizeInBytes());
+                m_d->pending.remove(key);
                 Q_EMIT changed();
             });
-    connect(d->source.get(),
+    connect(m_d->source.get(),
             &TileSource::tileFailed,
             this,
             [this](const gis::TileKey &key, const QString &) {
-                d->failedAtMs.insert(key, d->clock.elapsed());
-                d->pending.remove(key);
+                m_d->failedAtMs.insert(key, m_d->clock.elapsed());
+                m_d->pending.remove(key);
                 Q_EMIT changed();
             });
-    connect(d->source.get(), &TileSource::sourceError, this, &TileLayer::sourceError);
+    connect(m_d->source.get(), &TileSource::sourceError, this, &TileLayer::sourceError);
     Q_EMIT changed();
 }
 
 TileSource *TileLayer::source() const
 {
-    return d->source.get();
+    return m_d->source.get();
 }
 
 void TileLayer::setCacheLimitBytes(qint64 bytes)
 {
-    d->cache.setMaxCost(static_cast<qsizetype>(std::max<qint64>(bytes, 0)));
+    m_d->cache.setMaxCost(static_cast<qsizetype>(std::max<qint64>(bytes, 0)));
 }
 
 void TileLayer::update(const MapViewport &viewport)
 {
-    if (!d->source) {
+    if (!m_d->source) {
         return;
     }
     const qreal dpr = viewport.devicePixelRatio();
     QList<gis::TileKey> missing;
-    for (const gis::TileKey &key : d->tilesFor(viewport)) {
-        if (d->hasFailed(key)) {
+    for (const gis::TileKey &key : m_d->tilesFor(viewport)) {
+        if (m_d->hasFailed(key)) {
             continue;
         }
-        const QImage *image = d->cache.object(key);
-        if (!image || !d->isCurrent(*image, dpr)) {
+        const QImage *image = m_d->cache.object(key);
+        if (!image || !m_d->isCurrent(*image, dpr)) {
             missing.append(key);
         }
     }
-    d->pending = QSet<gis::TileKey>(missing.cbegin(), missing.cend());
-    if (!d->requestedOnce || missing != d->lastRequest || dpr != d->lastDpr) {
-        d->requestedOnce = true;
-        d->lastRequest = missing;
-        d->lastDpr = dpr;
-        d->source->request(missing, dpr);
+    m_d->pending = QSet<gis::TileKey>(missing.cbegin(), missing.cend());
+    if (!m_d->requestedOnce || missing != m_d->lastRequest || dpr != m_d->lastDpr) {
+        m_d->requestedOnce = true;
+        m_d->lastRequest = missing;
+        m_d->lastDpr = dpr;
+        m_d->source->request(missing, dpr);
     }
 }
 
 bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
 {
-    const QList<gis::TileKey> keys = d->tilesFor(viewport);
+    const QList<gis::TileKey> keys = m_d->tilesFor(viewport);
     if (keys.isEmpty()) {
-        return !d->source;
+        return !m_d->source;
     }
     const qreal dpr = viewport.devicePixelRatio();
     const bool integralZoom = std::abs(viewport.zoom() - std::round(viewport.zoom())) < 1e-9;
@@ -187,12 +187,12 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
     bool complete = true;
     for (const gis::TileKey &key : keys) {
         const QRectF rect = target(key);
-        if (const QImage *image = d->cache.object(key)) {
+        if (const QImage *image = m_d->cache.object(key)) {
             // Same size in device pixels at an integral zoom: a plain copy, no filtering.
             const bool exact = integralZoom && std::abs(rect.width() * dpr - image->width()) < 1e-6;
             painter.setRenderHint(QPainter::SmoothPixmapTransform, !exact);
             painter.drawImage(rect, *image, QRectF(image->rect()));
-            if (!d->isCurrent(*image, dpr)) {
+            if (!m_d->isCurrent(*image, dpr)) {
                 complete = false;
             }
             continue;
@@ -202,7 +202,7 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
         bool drawn = false;
         for (int up = 1; up <= MaxAncestorLevels && up <= key.z(); ++up) {
             const gis::TileKey ancestor = key.ancestorAt(key.z() - up);
-            const QImage *image = d->cache.object(ancestor);
+            const QImage *image = m_d->cache.object(ancestor);
             if (!image) {
                 continue;
             }
@@ -221,7 +221,7 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
         }
         // Zooming out: the children loaded before stand in, shrunk.
         for (const gis::TileKey &child : key.children()) {
-            if (const QImage *image = child.isValid() ? d->cache.object(child) : nullptr) {
+            if (const QImage *image = child.isValid() ? m_d->cache.object(child) : nullptr) {
                 painter.drawImage(target(child), *image, QRectF(image->rect()));
             }
         }
@@ -232,7 +232,7 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
 
 int TileLayer::pendingCount() const
 {
-    return static_cast<int>(d->pending.size());
+    return static_cast<int>(m_d->pending.size());
 }
 
 } // namespace infrasight::render

@@ -7,12 +7,16 @@ namespace infrasight::render {
 
 namespace {
 
-const QStringList KnownPlaceholders{QStringLiteral("z"),
-                                    QStringLiteral("x"),
-                                    QStringLiteral("y"),
-                                    QStringLiteral("-y"),
-                                    QStringLiteral("s"),
-                                    QStringLiteral("r")};
+const QStringList &knownPlaceholders()
+{
+    static const QStringList names{QStringLiteral("z"),
+                                   QStringLiteral("x"),
+                                   QStringLiteral("y"),
+                                   QStringLiteral("-y"),
+                                   QStringLiteral("s"),
+                                   QStringLiteral("r")};
+    return names;
+}
 
 QString substitute(const QString &text,
                    const QStringList &subdomains,
@@ -72,7 +76,7 @@ Result<TileUrlTemplate> TileUrlTemplate::parse(const QString &text, const QStrin
                         trimmed);
         }
         const QString name = trimmed.mid(i + 1, close - i - 1);
-        if (!KnownPlaceholders.contains(name)) {
+        if (!knownPlaceholders().contains(name)) {
             return fail(ErrorCode::InvalidArgument,
                         QStringLiteral("The tile URL template has an unknown placeholder {%1}; "
                                        "use {z}, {x}, {y} (or {-y}), {s} and {r}.")

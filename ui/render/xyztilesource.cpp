@@ -88,6 +88,8 @@ struct XyzTileSource::Private
     QHash<gis::TileKey, QUrl> lastUrl; ///< the URL last fetched for a tile
     QElapsedTimer clock;
     QTimer retryTimer;
+    QTimer refusedTimer;                         ///< reports refused keys from the event loop
+    QList<QPair<gis::TileKey, QString>> refused; ///< keys request() will not fetch, with why
     bool reportedUnreachable = false;
 
     void pump();
@@ -96,30 +98,38 @@ struct XyzTileSource::Private
     void retryOrFail(const gis::TileKey &key, const QString &reason);
     void markFailed(const gis::TileKey &key, const QString &reason);
     bool serveStale(const gis::TileKey &key, const QString &reason);
-    void cancelReply(QNetworkReply *reply);
+    void cancelAll();
+    static void cancelReply(QNetworkReply *reply);
     bool recentlyFailed(const gis::TileKey &key);
 };
 
 XyzTileSource::XyzTileSource(XyzTileSourceOptions options, QObject *parent)
     : TileSource(parent)
-    , d(std::make_unique<Private>())
+    , m_d(std::make_unique<Private>())
 {
-    d->q = this;
-    d->options = std::move(options);
-    d->options.maxRequestsInFlight = std::max(1, d->options.maxRequestsInFlight);
-    d->cacheDirectory = d->options.cacheDirectory.isEmpty() ? TileDiskCache::defaultDirectory()
-                                                            : d->options.cacheDirectory;
-    d->network = new QNetworkAccessManager(this);
+    m_d->q = this;
+    m_d->options = std::move(options);
+    m_d->options.maxRequestsInFlight = std::max(1, m_d->options.maxRequestsInFlight);
+    m_d->cacheDirectory = m_d->options.cacheDirectory.isEmpty() ? TileDiskCache::defaultDirectory()
+                                                                : m_d->options.cacheDirectory;
+    m_d->network = new QNetworkAccessManager(this);
     // The manager owns the cache (QNetworkAccessManager::setCache takes ownership).
-    d->network->setCache(new TileDiskCache(d->cacheDirectory, d->options.cacheMaximumBytes));
-    d->clock.start();
-    d->retryTimer.setSingleShot(true);
-    connect(&d->retryTimer, &QTimer::timeout, this, [this] { d->pump(); });
+    m_d->network->setCache(new TileDiskCache(m_d->cacheDirectory, m_d->options.cacheMaximumBytes));
+    m_d->clock.start();
+    m_d->retryTimer.setSingleShot(true);
+    connect(&m_d->retryTimer, &QTimer::timeout, this, [this] { m_d->pump(); });
+    m_d->refusedTimer.setSingleShot(true);
+    m_d->refusedTimer.setInterval(0);
+    connect(&m_d->refusedTimer, &QTimer::timeout, this, [this] {
+        for (const auto &[key, reason] : std::exchange(m_d->refused, {})) {
+            Q_EMIT tileFailed(key, reason);
+        }
+    });
 }
 
 XyzTileSource::~XyzTileSource()
 {
-    cancelAll();
+    m_d->cancelAll();
 }
 
 QByteArray XyzTileSource::userAgent()
@@ -130,33 +140,33 @@ QByteArray XyzTileSource::userAgent()
 TileSourceInfo XyzTileSource::info() const
 {
     TileSourceInfo info;
-    info.name = d->options.name;
-    info.attribution = d->options.attribution;
-    info.minZoom = d->options.minZoom;
-    info.maxZoom = d->options.maxZoom;
+    info.name = m_d->options.name;
+    info.attribution = m_d->options.attribution;
+    info.minZoom = m_d->options.minZoom;
+    info.maxZoom = m_d->options.maxZoom;
     info.tileSizePx = gis::DefaultTileSizePx;
-    info.offersHighDpi = d->options.urlTemplate.offersHighDpi();
+    info.offersHighDpi = m_d->options.urlTemplate.offersHighDpi();
     return info;
 }
 
 QUrl XyzTileSource::tileUrl(const gis::TileKey &key, bool highDpi) const
 {
-    return d->options.urlTemplate.url(key, highDpi);
+    return m_d->options.urlTemplate.url(key, highDpi);
 }
 
 QString XyzTileSource::cacheDirectory() const
 {
-    return d->cacheDirectory;
+    return m_d->cacheDirectory;
 }
 
 int XyzTileSource::requestsInFlight() const
 {
-    return static_cast<int>(d->inFlight.size());
+    return static_cast<int>(m_d->inFlight.size());
 }
 
 void XyzTileSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRatio)
 {
-    d->highDpi = d->options.urlTemplate.offersHighDpi() && devicePixelRatio >= 1.5;
+    m_d->highDpi = m_d->options.urlTemplate.offersHighDpi() && devicePixelRatio >= 1.5;
 
     QList<gis::TileKey> wanted;
     QList<gis::TileKey> refused;
@@ -166,8 +176,8 @@ void XyzTileSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRa
             continue;
         }
         seen.insert(key);
-        if (!key.isValid() || key.z() < d->options.minZoom || key.z() > d->options.maxZoom
-            || d->recentlyFailed(key)) {
+        if (!key.isValid() || key.z() < m_d->options.minZoom || key.z() > m_d->options.maxZoom
+            || m_d->recentlyFailed(key)) {
             refused.append(key);
         } else {
             wanted.append(key);
@@ -176,51 +186,59 @@ void XyzTileSource::request(const QList<gis::TileKey> &keys, qreal devicePixelRa
 
     // Abort what the view no longer needs: never spend the server's bandwidth on tiles the
     // user has panned away from.
-    const auto inFlight = d->inFlight;
+    const auto inFlight = m_d->inFlight;
     for (auto it = inFlight.cbegin(); it != inFlight.cend(); ++it) {
         if (!seen.contains(it.key())) {
-            d->inFlight.remove(it.key());
-            d->cancelReply(it.value());
+            m_d->inFlight.remove(it.key());
+            m_d->cancelReply(it.value());
         }
     }
-    for (auto it = d->retryAtMs.begin(); it != d->retryAtMs.end();) {
+    for (auto it = m_d->retryAtMs.begin(); it != m_d->retryAtMs.end();) {
         if (!seen.contains(it.key())) {
-            d->attempts.remove(it.key());
-            it = d->retryAtMs.erase(it);
+            m_d->attempts.remove(it.key());
+            it = m_d->retryAtMs.erase(it);
         } else {
             ++it;
         }
     }
 
-    d->wanted = wanted;
-    d->queue.clear();
+    m_d->wanted = wanted;
+    m_d->queue.clear();
     for (const gis::TileKey &key : std::as_const(wanted)) {
-        if (!d->inFlight.contains(key) && !d->decoding.contains(key)) {
-            d->queue.append(key);
+        if (!m_d->inFlight.contains(key) && !m_d->decoding.contains(key)) {
+            m_d->queue.append(key);
         }
     }
-    d->pump();
+    m_d->pump();
 
     for (const gis::TileKey &key : std::as_const(refused)) {
-        const QString reason = key.isValid() && d->recentlyFailed(key)
+        const QString reason = key.isValid() && m_d->recentlyFailed(key)
                                    ? QStringLiteral("failed recently; not asked for again yet")
                                    : QStringLiteral("outside the source's zoom range");
-        // Queued: a receiver that calls request() from its slot must not re-enter this one.
-        QMetaObject::invokeMethod(
-            this, [this, key, reason] { Q_EMIT tileFailed(key, reason); }, Qt::QueuedConnection);
+        // Told from the event loop: a receiver that calls request() from its slot must not
+        // re-enter this one.
+        m_d->refused.append({key, reason});
+    }
+    if (!m_d->refused.isEmpty()) {
+        m_d->refusedTimer.start();
     }
 }
 
 void XyzTileSource::cancelAll()
 {
-    d->wanted.clear();
-    d->queue.clear();
-    d->retryAtMs.clear();
-    d->attempts.clear();
-    d->retryTimer.stop();
-    const auto inFlight = std::exchange(d->inFlight, {});
-    for (QNetworkReply *reply : inFlight) {
-        d->cancelReply(reply);
+    m_d->cancelAll();
+}
+
+void XyzTileSource::Private::cancelAll()
+{
+    wanted.clear();
+    queue.clear();
+    retryAtMs.clear();
+    attempts.clear();
+    retryTimer.stop();
+    const auto replies = std::exchange(inFlight, {});
+    for (QNetworkReply *reply : replies) {
+        cancelReply(reply);
     }
 }
 
@@ -309,9 +327,8 @@ void XyzTileSource::Private::finished(QNetworkReply *reply, const gis::TileKey &
     if (error == QNetworkReply::NoError && status == 200) {
         const QByteArray body = reply->readAll();
         decoding.insert(key);
-        const int tileSizePx = gis::DefaultTileSizePx;
-        QtConcurrent::run([body, tileSizePx] {
-            return decodeTile(body, tileSizePx);
+        QtConcurrent::run([body] {
+            return decodeTile(body, gis::DefaultTileSizePx);
         }).then(q, [this, key, url](const std::optional<QImage> &image) {
             decoding.remove(key);
             if (!image) {
@@ -424,9 +441,8 @@ bool XyzTileSource::Private::serveStale(const gis::TileKey &key, const QString &
     failedAtMs.insert(key, clock.elapsed());
     decoding.insert(key);
     qCDebug(lcRender) << "tile" << key << "shown from a stale cache entry:" << reason;
-    const int tileSizePx = gis::DefaultTileSizePx;
-    QtConcurrent::run([body, tileSizePx] {
-        return decodeTile(body, tileSizePx);
+    QtConcurrent::run([body] {
+        return decodeTile(body, gis::DefaultTileSizePx);
     }).then(q, [this, key, reason](const std::optional<QImage> &image) {
         decoding.remove(key);
         if (image) {
