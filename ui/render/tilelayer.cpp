@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/render/tilelayer.h"
 
+#include "ui/render/tilecompositor.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPainter>
@@ -170,11 +172,14 @@ void TileLayer::update(const MapViewport &viewport)
     }
 }
 
-bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
+TileLayer::Snapshot TileLayer::snapshot(const MapViewport &viewport) const
 {
+    Snapshot snapshot;
+    snapshot.viewport = viewport;
     const QList<gis::TileKey> keys = m_d->tilesFor(viewport);
     if (keys.isEmpty()) {
-        return !m_d->source;
+        snapshot.complete = !m_d->source;
+        return snapshot;
     }
     const qreal dpr = viewport.devicePixelRatio();
     const bool integralZoom = std::abs(viewport.zoom() - std::round(viewport.zoom())) < 1e-9;
@@ -183,22 +188,19 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
         return integralZoom ? snappedToDevicePixels(rect, dpr) : rect;
     };
 
-    painter.save();
-    bool complete = true;
+    snapshot.pieces.reserve(keys.size());
     for (const gis::TileKey &key : keys) {
         const QRectF rect = target(key);
         if (const QImage *image = m_d->cache.object(key)) {
             // Same size in device pixels at an integral zoom: a plain copy, no filtering.
             const bool exact = integralZoom && std::abs(rect.width() * dpr - image->width()) < 1e-6;
-            painter.setRenderHint(QPainter::SmoothPixmapTransform, !exact);
-            painter.drawImage(rect, *image, QRectF(image->rect()));
+            snapshot.pieces.append({*image, QRectF(image->rect()), rect, !exact});
             if (!m_d->isCurrent(*image, dpr)) {
-                complete = false;
+                snapshot.complete = false;
             }
             continue;
         }
-        complete = false;
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        snapshot.complete = false;
         bool drawn = false;
         for (int up = 1; up <= MaxAncestorLevels && up <= key.z(); ++up) {
             const gis::TileKey ancestor = key.ancestorAt(key.z() - up);
@@ -212,7 +214,7 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
                                     (key.y() - ancestor.y() * factor) * part,
                                     part,
                                     part);
-            painter.drawImage(rect, *image, sourceRect);
+            snapshot.pieces.append({*image, sourceRect, rect, true});
             drawn = true;
             break;
         }
@@ -222,12 +224,18 @@ bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
         // Zooming out: the children loaded before stand in, shrunk.
         for (const gis::TileKey &child : key.children()) {
             if (const QImage *image = child.isValid() ? m_d->cache.object(child) : nullptr) {
-                painter.drawImage(target(child), *image, QRectF(image->rect()));
+                snapshot.pieces.append({*image, QRectF(image->rect()), target(child), true});
             }
         }
     }
-    painter.restore();
-    return complete;
+    return snapshot;
+}
+
+bool TileLayer::paint(QPainter &painter, const MapViewport &viewport) const
+{
+    const Snapshot pieces = snapshot(viewport);
+    TileCompositor::paint(painter, pieces);
+    return pieces.complete;
 }
 
 int TileLayer::pendingCount() const

@@ -6,8 +6,10 @@
 
 #include <QCache>
 #include <QImage>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRectF>
 #include <QSet>
 
 #include <memory>
@@ -20,7 +22,8 @@ namespace infrasight::render {
 /// decoded tiles in a memory cache (cost in bytes, default 256 MB) and paints them. While a tile
 /// is missing, the nearest cached ancestor (parent, grandparent, ...) stands in, scaled, or
 /// cached children when zooming out, so the map never flashes empty.
-/// Lives on the GUI thread; paint() never blocks and never waits for a tile.
+/// Lives on the GUI thread; paint() never blocks and never waits for a tile. snapshot() takes
+/// what a viewport shows as a value that TileCompositor paints on any thread.
 class TileLayer : public QObject
 {
     Q_OBJECT
@@ -39,7 +42,28 @@ public:
     /// changed; cheap when nothing changed.
     void update(const MapViewport &viewport);
 
-    /// Paints the tiles for viewport with painter (already set up for the widget or image).
+    /// What a viewport shows, as an immutable value: the cached tiles (implicitly shared
+    /// images, safe to read on another thread) with where they go, stand-ins included.
+    struct Snapshot
+    {
+        struct Piece
+        {
+            QImage image;
+            QRectF source;       ///< in image pixels
+            QRectF target;       ///< in the viewport's logical pixels
+            bool smooth = false; ///< scaled: draw with SmoothPixmapTransform
+        };
+
+        MapViewport viewport;
+        QList<Piece> pieces;  ///< in painting order
+        bool complete = true; ///< every visible tile at its own zoom (nothing stood in)
+    };
+
+    /// The pieces to paint for viewport from the tiles cached now; cheap (no pixel is copied).
+    Snapshot snapshot(const MapViewport &viewport) const;
+
+    /// Paints the tiles for viewport with painter (already set up for the widget or image):
+    /// TileCompositor::paint(painter, snapshot(viewport)).
     /// Returns true if every visible tile was drawn at its own zoom (nothing stood in).
     bool paint(QPainter &painter, const MapViewport &viewport) const;
 

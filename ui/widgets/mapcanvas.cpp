@@ -2,6 +2,7 @@
 #include "ui/widgets/mapcanvas.h"
 
 #include "gis/core/mercator.h"
+#include "ui/render/tilecompositor.h"
 #include "ui/render/tilelayer.h"
 
 #include <QKeyEvent>
@@ -13,6 +14,7 @@
 #include <QRegion>
 #include <QResizeEvent>
 #include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -39,6 +41,11 @@ QRectF defaultHomeExtent()
     const QPointF southWest = gis::lonLatToMercatorMeters({7.4090, 43.7247});
     const QPointF northEast = gis::lonLatToMercatorMeters({7.4399, 43.7519});
     return QRectF(southWest, northEast).normalized();
+}
+
+bool isIntegralZoom(const render::MapViewport &viewport)
+{
+    return std::abs(viewport.zoom() - std::round(viewport.zoom())) < 1e-9;
 }
 
 bool sameZoomAndSize(const render::MapViewport &a, const render::MapViewport &b)
@@ -98,14 +105,28 @@ MapCanvas::MapCanvas(QWidget *parent)
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(0);
     connect(&m_renderTimer, &QTimer::timeout, this, [this] {
-        if (m_drag == Drag::Pan && !m_tilesArrived && m_cacheValid
-            && sameZoomAndSize(m_cacheViewport, m_viewport)) {
-            // During a drag the cached image moves; only the tile requests follow the view
-            // (tiles that arrive meanwhile are composed in at once).
+        if (m_drag == Drag::Pan && m_cacheValid && sameZoomAndSize(m_cacheViewport, m_viewport)) {
+            if (!m_tilesArrived && isIntegralZoom(m_viewport)) {
+                // During a drag the cached image moves and the strips it leaves are copied
+                // from the tiles; only the tile requests follow the view.
+                m_tiles->update(m_viewport);
+                return;
+            }
+            if (m_rendering) {
+                // Uncovered strips at a fractional zoom: compose once the running job is in
+                // (restarting it at every mouse move would never let one finish).
+                m_tiles->update(m_viewport);
+                m_renderAgain = true;
+                return;
+            }
+        }
+        if (m_rendering && m_jobViewport == m_viewport) {
+            // Only tiles arrived: the running job is for this view; compose again after it.
             m_tiles->update(m_viewport);
+            m_renderAgain = true;
             return;
         }
-        compose();
+        startRender();
     });
     connect(m_tiles.get(), &render::TileLayer::changed, this, [this] {
         m_tilesArrived = true;
@@ -140,7 +161,14 @@ MapCanvas::MapCanvas(QWidget *parent)
     updateOverlayTexts();
 }
 
-MapCanvas::~MapCanvas() = default;
+MapCanvas::~MapCanvas()
+{
+    // The job holds its own snapshot and cancel flag; it stops at the next tile.
+    if (m_cancel) {
+        m_cancel->store(true);
+    }
+    m_job.waitForFinished();
+}
 
 void MapCanvas::setSource(std::unique_ptr<render::TileSource> source, const QString &label)
 {
@@ -149,6 +177,7 @@ void MapCanvas::setSource(std::unique_ptr<render::TileSource> source, const QStr
     m_attributionText
         = info.attribution.trimmed().isEmpty() ? defaultAttribution() : info.attribution.trimmed();
     m_sourceMessage.clear();
+    cancelRender();
     m_tiles->setSource(std::move(source));
     m_cacheValid = false;
     updateOverlayTexts();
@@ -307,26 +336,64 @@ void MapCanvas::changeViewport(const render::MapViewport &viewport)
     Q_EMIT viewportChanged(m_viewport);
 }
 
-void MapCanvas::compose()
+void MapCanvas::startRender()
 {
     m_tilesArrived = false;
+    m_renderAgain = false;
     m_tiles->update(m_viewport);
-    const qreal dpr = m_viewport.devicePixelRatio();
-    const QSize devicePixels = (QSizeF(m_viewport.sizePx()) * dpr).toSize();
-    if (m_cache.size() != devicePixels) {
-        // Opaque: blitting an RGB32 image is a plain copy, no blending.
-        m_cache = QImage(devicePixels, QImage::Format_RGB32);
+    if (m_cancel) {
+        m_cancel->store(true); // the view moved on: the running job stops at its next tile
     }
-    m_cache.setDevicePixelRatio(dpr);
-    m_cache.fill(backgroundColor());
-    {
-        QPainter painter(&m_cache);
-        m_tiles->paint(painter, m_viewport);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const quint64 generation = ++m_generation;
+    m_jobViewport = m_viewport;
+    m_rendering = true;
+    m_job = QtConcurrent::run([snapshot = m_tiles->snapshot(m_viewport),
+                               background = backgroundColor(),
+                               cancel = m_cancel,
+                               generation] {
+        Composed composed;
+        composed.viewport = snapshot.viewport;
+        composed.generation = generation;
+        try {
+            // Opaque: blitting an RGB32 image is a plain copy, no blending.
+            composed.image = render::TileCompositor::compose(
+                snapshot, background, cancel.get(), QImage::Format_RGB32);
+        } catch (const std::exception &) {
+            composed.image = QImage(); // out of memory: nothing to show, the old image stays
+        }
+        return composed;
+    });
+    m_job.then(this, [this](const Composed &composed) { renderFinished(composed); });
+}
+
+void MapCanvas::renderFinished(const Composed &composed)
+{
+    if (composed.generation != m_generation) {
+        return; // stale: a newer job was started for a newer view (or newer tiles)
     }
-    m_cacheViewport = m_viewport;
-    m_cacheValid = true;
-    ++m_generation;
-    update();
+    m_rendering = false;
+    if (!composed.image.isNull()) {
+        m_cache = composed.image;
+        m_cacheViewport = composed.viewport;
+        m_cacheValid = true;
+        m_composedGeneration = composed.generation;
+        update();
+    }
+    if (m_renderAgain || m_tilesArrived) {
+        requestRender();
+    }
+}
+
+void MapCanvas::cancelRender()
+{
+    if (m_cancel) {
+        m_cancel->store(true);
+    }
+    if (m_rendering) {
+        ++m_generation; // whatever the running job hands back is dropped
+        m_rendering = false;
+    }
 }
 
 void MapCanvas::paintEvent(QPaintEvent *event)
@@ -370,11 +437,14 @@ void MapCanvas::paintEvent(QPaintEvent *event)
         }
     }
     if (!uncovered.isEmpty()) {
-        // Strips the cache does not cover, straight from the tiles at hand (never waits).
+        // Strips the cache does not cover: at a whole zoom level straight from the tiles at
+        // hand (a plain copy, never waits); else the background until the job is in.
         painter.save();
         painter.setClipRegion(uncovered.intersected(event->region()));
         painter.fillRect(area, backgroundColor());
-        m_tiles->paint(painter, m_viewport);
+        if (isIntegralZoom(m_viewport)) {
+            m_tiles->paint(painter, m_viewport);
+        }
         painter.restore();
     }
     if (m_drag == Drag::Rectangle && !m_rectangle.isNull()) {
@@ -568,6 +638,7 @@ void MapCanvas::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        cancelRender();
         m_cacheValid = false;
         requestRender();
     }

@@ -5,6 +5,7 @@
 #include "ui/render/mapviewport.h"
 #include "ui/render/tilesource.h"
 
+#include <QFuture>
 #include <QImage>
 #include <QPoint>
 #include <QRect>
@@ -13,6 +14,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QLabel;
@@ -32,10 +34,14 @@ namespace infrasight::ui {
 ///
 /// Painting never waits for a tile: the tile layer is composed into a cached image at the last
 /// settled view; while the view moves that image is drawn moved (and scaled while zooming),
-/// and the strips it does not cover are painted straight from the tiles at hand. Tile requests
-/// and the recomposition are coalesced by a zero-timeout timer; each recomposition bumps a
-/// generation number and a composition for an older view is never shown. HiDPI: the cache
-/// has the device pixel ratio, tiles are drawn pixel for pixel at integral zooms.
+/// and at a whole zoom level the strips it does not cover are painted straight from the tiles
+/// at hand (a plain copy, cheap). Tile requests and the recomposition are coalesced by a
+/// zero-timeout timer. The recomposition runs off the GUI thread: the timer slot takes a
+/// TileLayer::Snapshot, bumps a generation number, cancels the running job and starts a
+/// TileCompositor job with QtConcurrent; its image is taken on the GUI thread only if no newer
+/// job started meanwhile (a composition for an older view is never shown). Until it arrives
+/// the previous image stays, moved and scaled to the view. HiDPI: the cache has the device
+/// pixel ratio, tiles are drawn pixel for pixel at integral zooms.
 /// GUI thread only.
 class MapCanvas : public QWidget
 {
@@ -103,8 +109,15 @@ public:
 
     bool zoomRectangleMode() const { return m_zoomRectangleMode; }
 
-    /// Increases every time the tiles are recomposed for a new view or new tiles.
+    /// Increases every time a recomposition of the tiles starts (a new view or new tiles).
     quint64 generation() const { return m_generation; }
+
+    /// The generation of the composed image on screen; equals generation() once the newest
+    /// recomposition arrived (0: none yet).
+    quint64 composedGeneration() const { return m_composedGeneration; }
+
+    /// True from the start of a recomposition until its image is taken (or dropped).
+    bool isRendering() const { return m_rendering; }
 
     /// The scale bar's length in logical pixels and its label ("500 m", "2 km") for the view.
     struct ScaleBar
@@ -154,9 +167,21 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// What a recomposition job hands back to the GUI thread.
+    struct Composed
+    {
+        QImage image; ///< null when cancelled
+        render::MapViewport viewport;
+        quint64 generation = 0;
+    };
+
     void changeViewport(const render::MapViewport &viewport);
     render::MapViewport homeViewport(const render::MapViewport &viewport) const;
-    void compose();
+    /// Starts a recomposition of the tiles for the current view (cancels the running one).
+    void startRender();
+    void renderFinished(const Composed &composed);
+    /// Drops the running recomposition (the source or the colours changed).
+    void cancelRender();
     void paintScaleBar(QPainter &painter) const;
     void layoutOverlays();
     void updateOverlayTexts();
@@ -175,9 +200,18 @@ private:
     QImage m_cache;
     render::MapViewport m_cacheViewport;
     bool m_cacheValid = false;
-    bool m_tilesArrived = false; ///< tiles came in since the last composition
+    bool m_tilesArrived = false; ///< tiles came in since the last composition started
     quint64 m_generation = 0;
+    quint64 m_composedGeneration = 0;
     QTimer m_renderTimer;
+
+    QFuture<Composed> m_job;
+    render::MapViewport m_jobViewport;
+    bool m_rendering = false;
+    /// The running job's cancel flag (shared with the job, which may outlive a cancel).
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    /// A drag moved on while a job ran: compose again once it is in.
+    bool m_renderAgain = false;
 
     enum class Drag { None, Pan, Rectangle };
     Drag m_drag = Drag::None;
