@@ -92,10 +92,18 @@ private Q_SLOTS:
     void failingSourceGivesAMessageAndTheMapKeepsWorking();
     void malformedTemplateAndCorruptFileGiveClearMessages();
     void inputIsHandledWhileTheServerIsSlow();
+    void compositionForAnOlderViewIsNeverShown();
+    void settledFractionalZoomIsComposedOffTheGuiThread();
     void coordinateLabelShowsProjectedPositionAndRefusesBadCrs();
 
 private:
     MapViewport harbourView(double zoom) const;
+    /// Shows a local tile server's tiles (one colour per tile) on the canvas.
+    void showLocalTiles(HttpTileServer &server);
+    /// Waits until every tile is in and the composition after the last one is shown.
+    bool waitUntilComposed() const;
+    /// True if every probe shows the colour of the tile under it in the canvas's view.
+    bool showsTheTilesOfItsView(const QList<QPoint> &probes) const;
 
     MapCanvas *m_canvas = nullptr;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -125,6 +133,49 @@ MapViewport TestMapCanvas::harbourView(double zoom) const
                        zoom,
                        m_canvas->size(),
                        m_canvas->devicePixelRatioF());
+}
+
+void TestMapCanvas::showLocalTiles(HttpTileServer &server)
+{
+    QVERIFY(server.start());
+    auto urlTemplate = infrasight::render::TileUrlTemplate::parse(server.urlTemplate());
+    QVERIFY(urlTemplate);
+    infrasight::render::XyzTileSourceOptions options;
+    options.urlTemplate = *urlTemplate;
+    options.name = QStringLiteral("local");
+    options.cacheDirectory = m_dir->filePath(QStringLiteral("cache"));
+    m_canvas->setSource(std::make_unique<infrasight::render::XyzTileSource>(options));
+}
+
+bool TestMapCanvas::waitUntilComposed() const
+{
+    return QTest::qWaitFor(
+        [this] {
+            return m_canvas->tileLayer()->pendingCount() == 0 && !m_canvas->isRendering()
+                   && m_canvas->composedGeneration() == m_canvas->generation();
+        },
+        10000);
+}
+
+bool TestMapCanvas::showsTheTilesOfItsView(const QList<QPoint> &probes) const
+{
+    const QImage image = m_canvas->grab().toImage();
+    const MapViewport view = m_canvas->viewport();
+    for (const QPoint probe : probes) {
+        for (const auto &key : view.visibleTiles()) {
+            const QRectF rect = view.tileScreenRect(key);
+            // Away from the tile's edges (smooth scaling blends neighbours there).
+            if (rect.adjusted(2, 2, -2, -2).contains(QPointF(probe))
+                && QColor(image.pixel(probe))
+                       != HttpTileServer::tileColor(key.z(), key.x(), key.y())) {
+                qWarning() << "at" << probe << "tile" << key.z() << key.x() << key.y() << "expected"
+                           << HttpTileServer::tileColor(key.z(), key.x(), key.y()) << "shown"
+                           << QColor(image.pixel(probe));
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 void TestMapCanvas::wheelZoomKeepsThePointUnderTheCursor_data()
@@ -331,8 +382,7 @@ void TestMapCanvas::tilesAreDrawnWhereTheyBelongAndMoveWithThePan()
     QCOMPARE(m_canvas->sourceLabel(), QStringLiteral("local"));
     m_canvas->setViewport(harbourView(15.0));
     QTRY_VERIFY_WITH_TIMEOUT(!server.requests().isEmpty(), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_canvas->tileLayer()->pendingCount(), 0, 10000);
-    QTest::qWait(50); // the composition after the last tile
+    QVERIFY(waitUntilComposed()); // the composition after the last tile
 
     const auto expectedAt = [&](QPointF screen) {
         const MapViewport view = m_canvas->viewport();
@@ -380,8 +430,7 @@ void TestMapCanvas::tilesArrivingDuringADragAreShown()
     QTest::mousePress(m_canvas, Qt::LeftButton, Qt::NoModifier, QPoint(400, 300));
     QTest::mouseMove(m_canvas, QPoint(412, 306));
     QTRY_VERIFY_WITH_TIMEOUT(!server.requests().isEmpty(), 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_canvas->tileLayer()->pendingCount(), 0, 10000);
-    QTest::qWait(50);
+    QVERIFY(waitUntilComposed());
     const QImage image = m_canvas->grab().toImage();
     const MapViewport view = m_canvas->viewport();
     for (const QPoint probe : {QPoint(150, 130), QPoint(400, 300), QPoint(640, 480)}) {
@@ -534,6 +583,52 @@ void TestMapCanvas::inputIsHandledWhileTheServerIsSlow()
     qInfo() << "slowest input event handled after" << worst << "ms";
     QVERIFY2(worst <= 50, qPrintable(QStringLiteral("%1 ms").arg(worst)));
     QVERIFY(m_canvas->tileLayer()->pendingCount() > 0); // really still waiting for tiles
+}
+
+void TestMapCanvas::compositionForAnOlderViewIsNeverShown()
+{
+    HttpTileServer server;
+    showLocalTiles(server);
+    m_canvas->setViewport(harbourView(15.0));
+    QVERIFY(waitUntilComposed());
+    const QColor background = QColor(m_canvas->grab().toImage().pixel(1, 1));
+
+    // A composition starts for one view (a fractional zoom: the slow kind) ...
+    QSignalSpy rendered(m_canvas, &MapCanvas::rendered);
+    const quint64 before = m_canvas->generation();
+    m_canvas->setViewport(harbourView(14.5));
+    QVERIFY(QTest::qWaitFor([&] { return m_canvas->generation() > before; }, 2000));
+    const quint64 older = m_canvas->generation();
+    // ... and the view moves on before it is in.
+    m_canvas->setViewport(harbourView(16.0).pannedBy(QPointF(-90, 40)));
+    // Until the new composition is in, the last image stands in, scaled: nothing flashes.
+    const QImage meanwhile = m_canvas->grab().toImage();
+    QVERIFY(QColor(meanwhile.pixel(400, 300)) != background);
+    QVERIFY(QTest::qWaitFor([&] { return m_canvas->generation() > older; }, 2000));
+    const quint64 newer = m_canvas->generation();
+    const int renderedBefore = static_cast<int>(rendered.size());
+    QVERIFY(waitUntilComposed());
+    for (qsizetype i = renderedBefore; i < rendered.size(); ++i) {
+        QVERIFY2(rendered.at(i).at(0).toULongLong() >= newer, "a stale composition was shown");
+    }
+    QVERIFY(m_canvas->composedGeneration() >= newer);
+    QVERIFY(showsTheTilesOfItsView({{150, 130}, {400, 300}, {640, 480}, {90, 540}, {700, 80}}));
+}
+
+void TestMapCanvas::settledFractionalZoomIsComposedOffTheGuiThread()
+{
+    HttpTileServer server;
+    showLocalTiles(server);
+    m_canvas->setViewport(harbourView(15.0));
+    QVERIFY(waitUntilComposed());
+    const QPointF at(400, 300);
+    sendWheel(m_canvas, at, QPoint(0, 60)); // half a level: every tile smooth-scaled
+    QVERIFY(std::abs(m_canvas->viewport().zoom() - 15.5) < 1e-9);
+    // The zero timer starts the job and the GUI thread goes back to the event loop at once.
+    const quint64 before = m_canvas->generation();
+    QVERIFY(QTest::qWaitFor([&] { return m_canvas->generation() > before; }, 2000));
+    QVERIFY(waitUntilComposed());
+    QVERIFY(showsTheTilesOfItsView({{150, 130}, {400, 300}, {640, 480}, {90, 540}}));
 }
 
 void TestMapCanvas::coordinateLabelShowsProjectedPositionAndRefusesBadCrs()

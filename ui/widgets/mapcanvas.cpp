@@ -383,6 +383,9 @@ void MapCanvas::renderFinished(const Composed &composed)
     if (m_renderAgain || m_tilesArrived) {
         requestRender();
     }
+    if (!composed.image.isNull()) {
+        Q_EMIT rendered(composed.generation);
+    }
 }
 
 void MapCanvas::cancelRender()

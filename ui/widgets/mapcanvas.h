@@ -116,8 +116,8 @@ public:
     /// recomposition arrived (0: none yet).
     quint64 composedGeneration() const { return m_composedGeneration; }
 
-    /// True from the start of a recomposition until its image is taken (or dropped).
-    bool isRendering() const { return m_rendering; }
+    /// True while a recomposition is asked for or runs, until its image is taken.
+    bool isRendering() const { return m_rendering || m_renderTimer.isActive(); }
 
     /// The scale bar's length in logical pixels and its label ("500 m", "2 km") for the view.
     struct ScaleBar
@@ -153,6 +153,8 @@ Q_SIGNALS:
     void sourceError(const QString &message);
     /// The zoom-rectangle mode ended (a rectangle was drawn, or Escape).
     void zoomRectangleModeChanged(bool on);
+    /// A recomposition's image was taken and is shown (never for a stale generation).
+    void rendered(quint64 generation);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
