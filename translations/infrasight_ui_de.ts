@@ -510,28 +510,28 @@ oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder
 <context>
     <name>infrasight::ui::MapCanvas</name>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="60"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="67"/>
         <source>Offline basemap (MBTiles)</source>
         <translation>Offline-Grundkarte (MBTiles)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="65"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="72"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="248"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="277"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="250"/>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="252"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="279"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="281"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="602"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="676"/>
         <source>Map source problem: %1</source>
         <translation>Problem mit der Kartenquelle: %1</translation>
     </message>
