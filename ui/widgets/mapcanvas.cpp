@@ -428,10 +428,10 @@ void MapCanvas::paintEvent(QPaintEvent *event)
                              ? placed.toRect()
                              : placed.toAlignedRect().adjusted(1, 1, -1, -1);
         } else {
-            // A zoom in progress: the old image, scaled, until the new one is composed.
+            // A zoom in progress: the old image, scaled, until the new one is composed (off
+            // the GUI thread, a few frames later). Not smoothed: this frame has to be cheap.
             const QRectF target(topLeft, bottomRight);
             painter.fillRect(area, backgroundColor());
-            painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
             painter.drawImage(target, m_cache);
             const QRect inner = target.toAlignedRect().adjusted(1, 1, -1, -1);
             if (inner.isValid()) {
