@@ -26,7 +26,7 @@ QRectF snappedToDevicePixels(const QRectF &rect, qreal dpr)
     const qreal top = std::round(rect.top() * dpr) / dpr;
     const qreal right = std::round(rect.right() * dpr) / dpr;
     const qreal bottom = std::round(rect.bottom() * dpr) / dpr;
-    return QRectF(QPointF(left, top), QPointF(right, bottom));
+    return {QPointF(left, top), QPointF(right, bottom)};
 }
 
 } // namespace

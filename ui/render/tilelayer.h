@@ -27,6 +27,7 @@ namespace infrasight::render {
 class TileLayer : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TileLayer)
 
 public:
     explicit TileLayer(QObject *parent = nullptr);

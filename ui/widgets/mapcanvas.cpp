@@ -527,7 +527,7 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
-    if (m_zoomRectangleMode || (event->modifiers() & Qt::ShiftModifier)) {
+    if (m_zoomRectangleMode || event->modifiers().testFlag(Qt::ShiftModifier)) {
         m_drag = Drag::Rectangle;
         m_rectangleStart = event->position().toPoint();
         m_rectangle = QRect();
@@ -583,7 +583,8 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    const bool out = event->button() == Qt::RightButton || (event->modifiers() & Qt::ShiftModifier);
+    const bool out
+        = event->button() == Qt::RightButton || event->modifiers().testFlag(Qt::ShiftModifier);
     changeViewport(m_viewport.zoomedAt(out ? -ZoomPerStep : ZoomPerStep, event->position()));
     event->accept();
 }

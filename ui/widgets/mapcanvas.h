@@ -46,6 +46,7 @@ namespace infrasight::ui {
 class MapCanvas : public QWidget
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MapCanvas)
 
 public:
     /// The source label for an MBTiles basemap and for the online OpenStreetMap tiles.
