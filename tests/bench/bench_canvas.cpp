@@ -263,6 +263,16 @@ int main(int argc, char *argv[])
         zoomWall.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
 
+    // What the GUI thread does for a recomposition besides painting: the snapshot.
+    QElapsedTimer snapshotClock;
+    snapshotClock.start();
+    for (int i = 0; i < 100; ++i) {
+        const render::TileLayer::Snapshot snapshot
+            = canvas.tileLayer()->snapshot(canvas.viewport());
+        Q_UNUSED(snapshot);
+    }
+    const double snapshotMs = double(snapshotClock.nsecsElapsed()) / 1e6 / 100;
+
     out << "canvas " << size.width() << "x" << size.height() << " at zoom " << zoom << ", "
         << visible << " visible tiles, " << path << Qt::endl;
     out << "first complete frame from MBTiles: " << QString::number(firstFrameMs, 'f', 1) << " ms"
@@ -276,10 +286,13 @@ int main(int argc, char *argv[])
         << " ms (off the GUI thread), GUI thread busy meanwhile "
         << QString::number(settled.busyMs, 'f', 2) << " ms; composed frame "
         << QString::number(settledFrameMs, 'f', 2) << " ms" << Qt::endl;
+    out << "snapshot of the view (taken on the GUI thread per recomposition): "
+        << QString::number(snapshotMs, 'f', 3) << " ms" << Qt::endl;
     out << "wheel zoom frame (half a level, old image scaled): median "
         << QString::number(percentile(zoomTimes, 0.5), 'f', 2) << " ms, max "
         << QString::number(percentile(zoomTimes, 1.0), 'f', 2) << " ms" << Qt::endl;
-    out << "  of which the wheel event and the zero timer (snapshot, job started): median "
+    out << "  of which the wheel event and the events it queues (a repaint of the widget, the zero "
+           "timer: snapshot, job started): median "
         << QString::number(percentile(zoomEvents, 0.5), 'f', 2) << " ms, max "
         << QString::number(percentile(zoomEvents, 1.0), 'f', 2) << " ms" << Qt::endl;
     out << "wheel zoom to the recomposed frame (fractional zoom, composed off the GUI thread): "
