@@ -25,9 +25,13 @@ public:
     MapViewport(QPointF centerMeters, double zoom, QSize sizePx, qreal devicePixelRatio = 1.0);
 
     QPointF centerMeters() const { return m_centerMeters; }
+
     double zoom() const { return m_zoom; }
+
     QSize sizePx() const { return m_sizePx; }
+
     qreal devicePixelRatio() const { return m_devicePixelRatio; }
+
     /// EPSG:3857 metres per logical pixel.
     double metersPerPixel() const;
     /// The visible area in EPSG:3857 metres (y up: top() is the south edge, as QRectF allows).

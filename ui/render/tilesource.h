@@ -20,8 +20,8 @@ struct TileSourceInfo
     QString attribution; ///< always shown on the map, e.g. "© OpenStreetMap contributors"
     int minZoom = 0;
     int maxZoom = 19;
-    int tileSizePx = 256;                ///< logical size of one tile
-    bool offersHighDpi = false;          ///< can deliver @2x tiles (tileSizePx * 2 device pixels)
+    int tileSizePx = 256;                 ///< logical size of one tile
+    bool offersHighDpi = false;           ///< can deliver @2x tiles (tileSizePx * 2 device pixels)
     std::optional<gis::GeoBounds> bounds; ///< where the source has data, if it says
 };
 
