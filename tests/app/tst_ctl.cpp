@@ -5,15 +5,13 @@
 #include "data/pg/pgconnection.h"
 #include "gis/core/version.h"
 #include "tests/support/pgtestdatabase.h"
+#include "tests/support/serverdirectory.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <pwd.h>
-#include <unistd.h>
 
 using namespace infrasight;
 
@@ -96,19 +94,9 @@ void TestCtl::initTestCase()
 {
     QVERIFY(QFile::exists(QStringLiteral(INFRASIGHTCTL_PATH)));
     QVERIFY(m_dir.isValid());
-    // The embedded server runs as 'postgres' when we are root: it must reach the directory.
-    QVERIFY(QFile::setPermissions(m_dir.path(),
-                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                      | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
-                                      | QFile::ExeOther));
-    if (::geteuid() == 0) {
-        const passwd *postgres = ::getpwnam("postgres");
-        QVERIFY2(postgres != nullptr, "running as root needs the postgres account");
-        QCOMPARE(::chown(QFile::encodeName(m_dir.path()).constData(),
-                         postgres->pw_uid,
-                         postgres->pw_gid),
-                 0);
-    }
+    // The server runs as 'postgres' when we are root: it must reach and own the directory.
+    const auto prepared = tests::prepareServerDirectory(m_dir.path());
+    QVERIFY2(prepared, qPrintable(prepared ? QString() : prepared.error().toString()));
 }
 
 void TestCtl::cleanupTestCase()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/localcluster.h"
 #include "data/pg/pgconnection.h"
+#include "tests/support/serverdirectory.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -12,9 +13,7 @@
 
 #include <optional>
 
-#include <pwd.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 using namespace infrasight;
 using namespace infrasight::data;
@@ -56,18 +55,8 @@ void TestLocalCluster::initTestCase()
     }
     QVERIFY(m_dir.isValid());
     // The server runs as 'postgres' when we are root: it must reach and own the directory.
-    QVERIFY(QFile::setPermissions(m_dir.path(),
-                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                      | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther
-                                      | QFile::ExeOther));
-    if (::geteuid() == 0) {
-        const passwd *postgres = ::getpwnam("postgres");
-        QVERIFY2(postgres != nullptr, "running as root needs the postgres account");
-        QCOMPARE(::chown(QFile::encodeName(m_dir.path()).constData(),
-                         postgres->pw_uid,
-                         postgres->pw_gid),
-                 0);
-    }
+    const auto prepared = tests::prepareServerDirectory(m_dir.path());
+    QVERIFY2(prepared, qPrintable(prepared ? QString() : prepared.error().toString()));
     m_cluster.emplace(path(QStringLiteral("main")));
 }
 
