@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/mbtilesfixture.h"
 #include "ui/render/mbtilessource.h"
 #include "ui/render/tilesourcefactory.h"
 
@@ -22,46 +23,15 @@ QByteArray solidPng(const QColor &color, int sizePx = 256)
 {
     QImage image(sizePx, sizePx, QImage::Format_RGB32);
     image.fill(color);
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return png;
+    return infrasight::tests::encodePng(image);
 }
 
-/// Writes an MBTiles file the way the spec says: XYZ keys go in with the TMS row flip.
 void writeMbTiles(const QString &path,
                   const QList<QPair<TileKey, QByteArray>> &tiles,
                   const QList<QPair<QString, QString>> &metadata)
 {
-    const QString name = QStringLiteral("writer-") + path;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("CREATE TABLE metadata (name text, value text)")));
-        QVERIFY(query.exec(QStringLiteral("CREATE TABLE tiles (zoom_level integer, tile_column "
-                                          "integer, tile_row integer, tile_data blob)")));
-        QVERIFY(query.exec(QStringLiteral("CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, "
-                                          "tile_column, tile_row)")));
-        for (const auto &[key, value] : metadata) {
-            query.prepare(QStringLiteral("INSERT INTO metadata (name, value) VALUES (?, ?)"));
-            query.addBindValue(key);
-            query.addBindValue(value);
-            QVERIFY(query.exec());
-        }
-        for (const auto &[key, data] : tiles) {
-            query.prepare(QStringLiteral("INSERT INTO tiles VALUES (?, ?, ?, ?)"));
-            query.addBindValue(key.z());
-            query.addBindValue(key.x());
-            query.addBindValue((1 << key.z()) - 1 - key.y());
-            query.addBindValue(data);
-            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    const auto written = infrasight::tests::writeMbTilesFixture(path, tiles, metadata);
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
 }
 
 const QList<QPair<QString, QString>> Metadata{

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/mbtilesfixture.h"
 #include "ui/render/mbtilessource.h"
 #include "ui/render/tilelayer.h"
 
@@ -48,40 +49,19 @@ QImage checkerTile(int sizePx)
     return image;
 }
 
-QByteArray png(const QImage &image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
-
 void writeMbTiles(const QString &path, const QList<QPair<TileKey, QImage>> &tiles, int maxZoom)
 {
-    const QString name = QStringLiteral("writer-") + path;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("CREATE TABLE metadata (name text, value text)")));
-        QVERIFY(query.exec(QStringLiteral("CREATE TABLE tiles (zoom_level integer, tile_column "
-                                          "integer, tile_row integer, tile_data blob)")));
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO metadata VALUES ('format', 'png'), "
-                                          "('minzoom', '0'), ('maxzoom', '%1')")
-                               .arg(maxZoom)));
-        for (const auto &[key, image] : tiles) {
-            query.prepare(QStringLiteral("INSERT INTO tiles VALUES (?, ?, ?, ?)"));
-            query.addBindValue(key.z());
-            query.addBindValue(key.x());
-            query.addBindValue((1 << key.z()) - 1 - key.y());
-            query.addBindValue(png(image));
-            QVERIFY(query.exec());
-        }
-        db.close();
+    QList<QPair<TileKey, QByteArray>> encoded;
+    for (const auto &[key, image] : tiles) {
+        encoded.append({key, infrasight::tests::encodePng(image)});
     }
-    QSqlDatabase::removeDatabase(name);
+    const auto written = infrasight::tests::writeMbTilesFixture(
+        path,
+        encoded,
+        {{QStringLiteral("format"), QStringLiteral("png")},
+         {QStringLiteral("minzoom"), QStringLiteral("0")},
+         {QStringLiteral("maxzoom"), QString::number(maxZoom)}});
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
 }
 
 QImage paintLayer(const TileLayer &layer, const MapViewport &view, bool *complete = nullptr)
