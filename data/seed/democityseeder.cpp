@@ -610,13 +610,6 @@ Result<void> DemoCitySeeder::generateAssets()
 {
     const QVariant seed = qint64(m_options.seed);
 
-    struct Step
-    {
-        QString phase;
-        QString sql;
-        QVariantList params;
-    };
-
     // All distances below are in metres; k converts metres to Web Mercator units at the city's
     // latitude (1 / cos(latitude)), so the work is done in EPSG:3857 where a metre is a metre in
     // every direction near the city.
@@ -895,13 +888,18 @@ JOIN asset_type at ON at.code = y.type_code
 ORDER BY y.gid)sql"),
                   {seed, m_options.referenceTime.date()}});
 
+    return runSteps(steps, QStringLiteral("writing assets"));
+}
+
+Result<void> DemoCitySeeder::runSteps(const QList<Step> &steps, const QString &finalPhase)
+{
     for (qsizetype i = 0; i < steps.size(); ++i) {
         report(steps[i].phase, i, steps.size());
         if (auto r = exec(steps[i].phase, steps[i].sql, steps[i].params); !r) {
             return r;
         }
     }
-    report(QStringLiteral("writing assets"), steps.size(), steps.size());
+    report(finalPhase, steps.size(), steps.size());
     return {};
 }
 
@@ -965,13 +963,6 @@ Result<void> DemoCitySeeder::generateWorkOrders()
     const QVariant seed = qint64(m_options.seed);
     const QVariant now = m_options.referenceTime;
     const int year = m_options.referenceTime.date().year();
-
-    struct Step
-    {
-        QString phase;
-        QString sql;
-        QVariantList params;
-    };
 
     QList<Step> steps;
     // What crews do, per kind of asset: title, budget category, priority, cost range (EUR),
@@ -1204,14 +1195,7 @@ WHERE b.category = 'operations' AND m.posted_at <= $2::timestamptz
 ORDER BY b.id, m.posted_at)sql"),
                   {seed, now}});
 
-    for (qsizetype i = 0; i < steps.size(); ++i) {
-        report(steps[i].phase, i, steps.size());
-        if (auto r = exec(steps[i].phase, steps[i].sql, steps[i].params); !r) {
-            return r;
-        }
-    }
-    report(QStringLiteral("work orders"), steps.size(), steps.size());
-    return {};
+    return runSteps(steps, QStringLiteral("work orders"));
 }
 
 Result<qint64> DemoCitySeeder::addSyntheticAssets(qint64 count)

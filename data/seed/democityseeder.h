@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QVariantList>
 
 #include <atomic>
 #include <functional>
@@ -88,7 +89,17 @@ public:
     static constexpr qint64 MaxSyntheticAssets = 2'000'000;
 
 private:
+    /// One statement of a generation phase, run in order with progress reported per step.
+    struct Step
+    {
+        QString phase;
+        QString sql;
+        QVariantList params;
+    };
+
     [[nodiscard]] Result<void> checkCancelled() const;
+    /// Runs steps in order, reporting progress; finalPhase is reported when all are done.
+    [[nodiscard]] Result<void> runSteps(const QList<Step> &steps, const QString &finalPhase);
     [[nodiscard]] Result<void>
     exec(const QString &phase, const QString &sql, const QVariantList &params = {});
     [[nodiscard]] Result<void> prepareSession();
