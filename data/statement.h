@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "data/queryresult.h"
+
+#include <QString>
+#include <QVariantList>
+
+namespace infrasight::data {
+
+/// One parameterised SQL statement ready for DbClient::submit() or PgConnection::exec(): the text
+/// with $1..$n placeholders, the values, and the result format wanted. Values never go into the
+/// text.
+struct Statement
+{
+    QString sql;
+    QVariantList params;
+    ResultFormat format = ResultFormat::Text;
+};
+
+} // namespace infrasight::data
