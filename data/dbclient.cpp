@@ -75,10 +75,16 @@ QueryId DbClient::submit(const QString &sql, const QVariantList &params, ResultF
 {
     Q_ASSERT(thread() == QThread::currentThread());
     const QueryId id = m_nextId++;
+    Q_EMIT statementSubmitted(id, sql, params);
     QMetaObject::invokeMethod(m_session, [session = m_session, id, sql, params, format] {
         session->run(id, sql, params, format);
     });
     return id;
+}
+
+QueryId DbClient::submit(const Statement &statement)
+{
+    return submit(statement.sql, statement.params, statement.format);
 }
 
 void DbClient::cancel(QueryId id)

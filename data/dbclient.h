@@ -2,6 +2,7 @@
 #pragma once
 
 #include "data/queryresult.h"
+#include "data/statement.h"
 #include "gis/core/result.h"
 
 #include <QObject>
@@ -59,6 +60,8 @@ public:
     QueryId submit(const QString &sql,
                    const QVariantList &params = {},
                    ResultFormat format = ResultFormat::Text);
+    /// Queues a prepared statement (sql, params and result format); the same as above.
+    QueryId submit(const Statement &statement);
     /// Cancels a queued or running statement: it finishes with ErrorCode::Cancelled (unless it had
     /// already completed). Never blocks.
     void cancel(QueryId id);
@@ -75,6 +78,11 @@ public:
 Q_SIGNALS:
     void stateChanged(infrasight::data::ConnectionState state);
     void queryFinished(infrasight::data::QueryId id, const infrasight::data::QueryOutcome &outcome);
+    /// Emitted by every submit(), before the statement is queued: what the console sends (for
+    /// logs and for tests that check the SQL).
+    void statementSubmitted(infrasight::data::QueryId id,
+                            const QString &sql,
+                            const QVariantList &params);
     void notificationReceived(const QString &channel, const QString &payload);
     /// The connection came back after a loss; LISTENs are active again. Refresh what you show.
     void reconnected();

@@ -270,6 +270,12 @@ Result<void> DemoCitySeeder::seedCity(const FeatureSource &source)
         if (auto r = generateWorkOrders(); !r) {
             return r;
         }
+        // The point-cluster grid (asset_cell), whatever the loads above did with triggers.
+        if (auto r
+            = exec(QStringLiteral("cluster grid"), QStringLiteral("SELECT asset_cell_rebuild()"));
+            !r) {
+            return r;
+        }
         return checkCancelled();
     });
 }
@@ -1376,7 +1382,12 @@ ORDER BY ST_GeoHash(p, 12), id, i)sql"),
         if (!copied) {
             return tl::unexpected(copied.error());
         }
+        // With the triggers off the cluster grid did not follow the load.
         if (triggersOff) {
+            if (auto rebuilt = exec(phase, QStringLiteral("SELECT asset_cell_rebuild()"));
+                !rebuilt) {
+                return tl::unexpected(rebuilt.error());
+            }
             auto notified = m_connection.exec(
                 QStringLiteral("SELECT pg_notify('asset', json_build_object('table', 'asset', "
                                "'op', 'INSERT', 'count', $1::bigint, 'bulk', true)::text)"),
