@@ -4,6 +4,7 @@
 #include "data/assetrecords.h"
 #include "data/dbclient.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -54,6 +55,13 @@ Q_SIGNALS:
     void changed();
 
 private:
+    enum class Part { Record, Sensors, WorkOrders, History };
+
+    void submitAll();
+    void cancelPending();
+    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
+    void apply(Part part, const data::QueryResult &result);
+
     data::DbClient *m_client = nullptr;
     qint64 m_assetId = 0;
     bool m_missing = false;
@@ -62,7 +70,7 @@ private:
     QList<data::AssetWorkOrderInfo> m_workOrders;
     QList<data::AssetHistoryEntry> m_history;
     QString m_error;
-    QList<data::QueryId> m_pending;
+    QHash<data::QueryId, Part> m_pending; ///< the statements of the current load still out
 };
 
 } // namespace infrasight::models

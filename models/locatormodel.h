@@ -45,8 +45,13 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    void sendQuery();
+    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
+    void setResults(QList<data::AssetSummary> results);
+
     data::DbClient *m_client = nullptr;
     QString m_text;
+    QString m_queryText; ///< the text m_query searches for
     QList<data::AssetSummary> m_results;
     QTimer m_debounce;
     data::QueryId m_query = 0;

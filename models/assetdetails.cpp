@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/assetdetails.h"
+
+#include "data/assetqueries.h"
+#include "models/logging.h"
+
+namespace infrasight::models {
+
+AssetDetails::AssetDetails(data::DbClient *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    Q_ASSERT(m_client);
+    connect(m_client, &data::DbClient::queryFinished, this, &AssetDetails::handleFinished);
+    connect(m_client, &QObject::destroyed, this, [this] {
+        m_client = nullptr;
+        m_pending.clear();
+    });
+}
+
+AssetDetails::~AssetDetails()
+{
+    cancelPending();
+}
+
+void AssetDetails::load(qint64 assetId)
+{
+    cancelPending();
+    m_assetId = assetId;
+    m_missing = false;
+    m_fields.clear();
+    m_sensors.clear();
+    m_workOrders.clear();
+    m_history.clear();
+    m_error.clear();
+    submitAll();
+    Q_EMIT changed();
+}
+
+void AssetDetails::reload()
+{
+    if (m_assetId == 0) {
+        return;
+    }
+    // What is shown stays until the fresh parts replace it, so the panel does not flicker.
+    cancelPending();
+    m_error.clear();
+    submitAll();
+    Q_EMIT changed();
+}
+
+void AssetDetails::clear()
+{
+    cancelPending();
+    m_assetId = 0;
+    m_missing = false;
+    m_fields.clear();
+    m_sensors.clear();
+    m_workOrders.clear();
+    m_history.clear();
+    m_error.clear();
+    Q_EMIT changed();
+}
+
+bool AssetDetails::isLoading() const
+{
+    return !m_pending.isEmpty();
+}
+
+void AssetDetails::submitAll()
+{
+    using data::AssetQueries;
+    if (!m_client) {
+        m_error = tr("No database connection.");
+        return;
+    }
+    m_pending.insert(m_client->submit(AssetQueries::assetRecord(m_assetId)), Part::Record);
+    m_pending.insert(m_client->submit(AssetQueries::assetSensors(m_assetId)), Part::Sensors);
+    m_pending.insert(m_client->submit(AssetQueries::assetWorkOrders(m_assetId)), Part::WorkOrders);
+    m_pending.insert(m_client->submit(AssetQueries::assetHistory(m_assetId, HistoryLimit)),
+                     Part::History);
+}
+
+void AssetDetails::cancelPending()
+{
+    // Their answers still arrive (as Cancelled, or complete if they were quicker); they are no
+    // longer in m_pending, so handleFinished() drops them.
+    const QList<data::QueryId> ids = m_pending.keys();
+    m_pending.clear();
+    if (!m_client) {
+        return;
+    }
+    for (const data::QueryId id : ids) {
+        m_client->cancel(id);
+    }
+}
+
+void AssetDetails::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+{
+    const auto found = m_pending.constFind(id);
+    if (found == m_pending.constEnd()) {
+        return; // another client's statement, or one of a load that was replaced
+    }
+    const Part part = found.value();
+    m_pending.erase(found);
+    if (!outcome) {
+        qCWarning(lcModels) << "asset" << m_assetId << "details:" << outcome.error().toString();
+        if (m_error.isEmpty()) {
+            m_error = outcome.error().message;
+        }
+    } else {
+        apply(part, *outcome);
+    }
+    Q_EMIT changed();
+}
+
+void AssetDetails::apply(Part part, const data::QueryResult &result)
+{
+    using data::AssetQueries;
+    QString error;
+    switch (part) {
+    case Part::Record:
+        if (result.rowCount() == 0) {
+            m_missing = true;
+            m_fields.clear();
+            return;
+        }
+        if (auto fields = AssetQueries::decodeAssetRecord(result)) {
+            m_missing = false;
+            m_fields = std::move(*fields);
+        } else {
+            error = fields.error().message;
+        }
+        break;
+    case Part::Sensors:
+        if (auto sensors = AssetQueries::decodeAssetSensors(result)) {
+            m_sensors = std::move(*sensors);
+        } else {
+            error = sensors.error().message;
+        }
+        break;
+    case Part::WorkOrders:
+        if (auto orders = AssetQueries::decodeAssetWorkOrders(result)) {
+            m_workOrders = std::move(*orders);
+        } else {
+            error = orders.error().message;
+        }
+        break;
+    case Part::History:
+        if (auto history = AssetQueries::decodeAssetHistory(result)) {
+            m_history = std::move(*history);
+        } else {
+            error = history.error().message;
+        }
+        break;
+    }
+    if (!error.isEmpty()) {
+        qCWarning(lcModels) << "asset" << m_assetId << "details could not be decoded:" << error;
+        if (m_error.isEmpty()) {
+            m_error = error;
+        }
+    }
+}
+
+} // namespace infrasight::models
