@@ -10,7 +10,6 @@
 #include <QHash>
 #include <QList>
 #include <QPointF>
-#include <QPolygonF>
 #include <QRectF>
 #include <QStringList>
 
@@ -67,8 +66,9 @@ public:
     /// Ids of the assets of the given types whose geometry meets the rectangle.
     static Statement selectInRectangle(const QRectF &meters, const QList<qint64> &typeIds);
     /// Ids of the assets of the given types within the polygon (ST_Within, as a planner
-    /// expects); the polygon goes as a WKB parameter. An open ring is closed first.
-    static Statement selectInPolygon(const QPolygonF &meters, const QList<qint64> &typeIds);
+    /// expects); the polygon goes as a WKB parameter. An open ring is closed first. The ring is a
+    /// QList<QPointF> because data/ links Qt6::Core only; a QPolygonF (a QList<QPointF>) converts.
+    static Statement selectInPolygon(const QList<QPointF> &meters, const QList<qint64> &typeIds);
     [[nodiscard]] static Result<QList<qint64>> decodeIds(const QueryResult &result);
 
     /// The bounding box of the given assets, EPSG:3857 metres (zoom to selection).
