@@ -5,6 +5,7 @@
 #include "data/dbclient.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -63,15 +64,29 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
+    void submitPage();
+    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
+    void handlePage(const data::QueryOutcome &outcome);
+    void handleEstimate(const data::QueryOutcome &outcome);
+    void cancelPending();
+    void setLoading(data::QueryId pageQuery);
+    void setEstimate(qint64 estimate);
+    QString displayText(int row, int column) const;
+
     data::DbClient *m_client = nullptr;
+    const QStringList m_columns;
+    const int m_statusColumn = -1;
     data::AttributeQuery m_query;
     QList<QStringList> m_rows;
     QList<qint64> m_ids;
+    QHash<qint64, int> m_rowOfId;
     qint64 m_estimate = -1;
+    bool m_active = false; ///< a query was set: before that there is nothing to fetch
     bool m_complete = false;
+    // The statements in flight of the current query; an answer with any other id belongs to an
+    // older query (a reset forgets the ids it cancelled) and is dropped.
     data::QueryId m_pageQuery = 0;
     data::QueryId m_estimateQuery = 0;
-    quint64 m_generation = 0;
 };
 
 } // namespace infrasight::models

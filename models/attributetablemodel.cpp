@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/attributetablemodel.h"
+
+#include "data/assetqueries.h"
+#include "gis/core/assetstatus.h"
+#include "models/logging.h"
+
+namespace infrasight::models {
+
+namespace {
+
+/// Columns holding numbers (right-aligned, as spreadsheets and QGIS show them).
+bool isNumericColumn(const QString &name)
+{
+    return name == u"id" || name == u"condition";
+}
+
+} // namespace
+
+AttributeTableModel::AttributeTableModel(data::DbClient *client, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_client(client)
+    , m_columns(data::AssetQueries::attributeColumns())
+    , m_statusColumn(int(m_columns.indexOf(QStringLiteral("status"))))
+{
+    Q_ASSERT(m_client);
+    connect(m_client, &data::DbClient::queryFinished, this, &AttributeTableModel::handleFinished);
+    connect(m_client, &QObject::destroyed, this, [this] {
+        m_client = nullptr;
+        m_pageQuery = 0;
+        m_estimateQuery = 0;
+    });
+}
+
+AttributeTableModel::~AttributeTableModel()
+{
+    cancelPending();
+}
+
+void AttributeTableModel::setQuery(const data::AttributeQuery &query)
+{
+    beginResetModel();
+    cancelPending();
+    m_query = query;
+    m_rows.clear();
+    m_ids.clear();
+    m_rowOfId.clear();
+    m_active = true;
+    m_complete = false;
+    endResetModel();
+    setEstimate(-1);
+    if (m_client) {
+        m_estimateQuery = m_client->submit(data::AssetQueries::attributeEstimate(m_query));
+    }
+    submitPage();
+}
+
+void AttributeTableModel::refresh()
+{
+    if (m_active) {
+        setQuery(m_query);
+    }
+}
+
+qint64 AttributeTableModel::assetId(int row) const
+{
+    return m_ids.value(row, 0);
+}
+
+int AttributeTableModel::rowOfAsset(qint64 id) const
+{
+    return m_rowOfId.value(id, -1);
+}
+
+int AttributeTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AttributeTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant AttributeTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(index.row(), index.column());
+    case Qt::EditRole:
+        // The value as the database has it (the status code, not its translation).
+        return m_rows.at(index.row()).at(index.column());
+    case Qt::TextAlignmentRole:
+        if (isNumericColumn(m_columns.at(index.column()))) {
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        }
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    case AssetIdRole:
+        return m_ids.at(index.row());
+    default:
+        return {};
+    }
+}
+
+QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size()) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    if (role == Qt::TextAlignmentRole) {
+        return QVariant::fromValue(
+            Qt::Alignment((isNumericColumn(m_columns.at(section)) ? Qt::AlignRight : Qt::AlignLeft)
+                          | Qt::AlignVCenter));
+    }
+    if (role != Qt::DisplayRole) {
+        return {};
+    }
+    const QString &name = m_columns.at(section);
+    if (name == u"id") {
+        return tr("ID");
+    }
+    if (name == u"code") {
+        return tr("Code");
+    }
+    if (name == u"name") {
+        return tr("Name");
+    }
+    if (name == u"type") {
+        return tr("Type");
+    }
+    if (name == u"street") {
+        return tr("Street");
+    }
+    if (name == u"status") {
+        return tr("Status");
+    }
+    if (name == u"condition") {
+        return tr("Condition");
+    }
+    if (name == u"install_date") {
+        return tr("Installed");
+    }
+    if (name == u"updated_at") {
+        return tr("Updated");
+    }
+    return name;
+}
+
+bool AttributeTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    // True while a page is in flight too: fetchMore() then does nothing, and a failed page
+    // leaves it true so that the view's next scroll (or the caller) retries.
+    return !parent.isValid() && m_active && !m_complete;
+}
+
+void AttributeTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || !m_active || m_complete || m_pageQuery != 0) {
+        return;
+    }
+    submitPage();
+}
+
+void AttributeTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= m_columns.size()) {
+        return;
+    }
+    data::AttributeQuery query = m_query;
+    query.sortColumn = m_columns.at(column);
+    query.sortOrder = order;
+    if (query.sortColumn == m_query.sortColumn && order == m_query.sortOrder) {
+        // A view turning sorting on asks for the order the rows already have (or will have,
+        // once the owner sets the first query).
+        return;
+    }
+    setQuery(query);
+}
+
+void AttributeTableModel::submitPage()
+{
+    if (!m_client) {
+        setLoading(0);
+        return;
+    }
+    // Offset = the rows so far: the server orders by (sort key, id), so consecutive pages of
+    // an unchanged table neither overlap nor leave gaps.
+    setLoading(
+        m_client->submit(data::AssetQueries::attributePage(m_query, int(m_rows.size()), PageSize)));
+}
+
+void AttributeTableModel::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+{
+    if (id == 0) {
+        return;
+    }
+    if (id == m_pageQuery) {
+        setLoading(0);
+        handlePage(outcome);
+    } else if (id == m_estimateQuery) {
+        m_estimateQuery = 0;
+        handleEstimate(outcome);
+    }
+}
+
+void AttributeTableModel::handlePage(const data::QueryOutcome &outcome)
+{
+    if (!outcome) {
+        if (outcome.error().code == ErrorCode::Cancelled) {
+            return;
+        }
+        // The rows so far stay; m_complete stays false, so fetchMore() asks for the page again.
+        qCWarning(lcModels) << "attribute table page failed:" << outcome.error().toString();
+        Q_EMIT errorOccurred(outcome.error().message);
+        return;
+    }
+    const data::QueryResult &result = *outcome;
+    const int count = result.rowCount();
+    if (count > 0 && result.columnCount() != m_columns.size()) {
+        qCWarning(lcModels) << "attribute table page has" << result.columnCount()
+                            << "columns instead of" << m_columns.size();
+        Q_EMIT errorOccurred(tr("The attribute table could not be read."));
+        return;
+    }
+    if (count > 0) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + count - 1);
+        m_rows.reserve(first + count);
+        m_ids.reserve(first + count);
+        for (int row = 0; row < count; ++row) {
+            QStringList values;
+            values.reserve(m_columns.size());
+            for (int column = 0; column < m_columns.size(); ++column) {
+                values.push_back(result.text(row, column));
+            }
+            const qint64 id = values.constFirst().toLongLong();
+            m_rowOfId.insert(id, int(m_rows.size()));
+            m_ids.push_back(id);
+            m_rows.push_back(std::move(values));
+        }
+        endInsertRows();
+    }
+    if (count < PageSize) {
+        m_complete = true;
+    }
+}
+
+void AttributeTableModel::handleEstimate(const data::QueryOutcome &outcome)
+{
+    if (!outcome) {
+        if (outcome.error().code != ErrorCode::Cancelled) {
+            qCWarning(lcModels) << "attribute table estimate failed:" << outcome.error().toString();
+        }
+        return;
+    }
+    auto estimate = data::AssetQueries::decodeEstimate(*outcome);
+    if (!estimate) {
+        qCWarning(lcModels) << "attribute table estimate:" << estimate.error().toString();
+        return;
+    }
+    setEstimate(*estimate);
+}
+
+void AttributeTableModel::cancelPending()
+{
+    // m_pageQuery keeps the cancelled id until submitPage() replaces it: isLoading() does not
+    // blink off and on across a reset, and a fetchMore() during the reset submits nothing.
+    if (m_client) {
+        if (m_pageQuery != 0) {
+            m_client->cancel(m_pageQuery);
+        }
+        if (m_estimateQuery != 0) {
+            m_client->cancel(m_estimateQuery);
+        }
+    }
+    m_estimateQuery = 0;
+}
+
+void AttributeTableModel::setLoading(data::QueryId pageQuery)
+{
+    const bool wasLoading = m_pageQuery != 0;
+    m_pageQuery = pageQuery;
+    if (wasLoading != (m_pageQuery != 0)) {
+        Q_EMIT loadingChanged(m_pageQuery != 0);
+    }
+}
+
+void AttributeTableModel::setEstimate(qint64 estimate)
+{
+    if (estimate == m_estimate) {
+        return;
+    }
+    m_estimate = estimate;
+    Q_EMIT estimateChanged(m_estimate);
+}
+
+QString AttributeTableModel::displayText(int row, int column) const
+{
+    const QString &value = m_rows.at(row).at(column);
+    if (column != m_statusColumn) {
+        return value;
+    }
+    switch (gis::assetStatusFromCode(value)) {
+    case gis::AssetStatus::Active:
+        return tr("Active");
+    case gis::AssetStatus::Inactive:
+        return tr("Inactive");
+    case gis::AssetStatus::Faulty:
+        return tr("Faulty");
+    case gis::AssetStatus::Planned:
+        return tr("Planned");
+    case gis::AssetStatus::Retired:
+        return tr("Retired");
+    case gis::AssetStatus::Unknown:
+        break;
+    }
+    return value;
+}
+
+} // namespace infrasight::models
