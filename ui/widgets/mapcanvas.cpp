@@ -2,8 +2,10 @@
 #include "ui/widgets/mapcanvas.h"
 
 #include "gis/core/mercator.h"
+#include "ui/render/layerrenderscheduler.h"
 #include "ui/render/tilecompositor.h"
 #include "ui/render/tilelayer.h"
+#include "ui/widgets/maptool.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -85,6 +87,7 @@ QString MapCanvas::copyrightUrl()
 MapCanvas::MapCanvas(QWidget *parent)
     : QWidget(parent)
     , m_tiles(std::make_unique<render::TileLayer>())
+    , m_layerScheduler(std::make_unique<render::LayerRenderScheduler>())
     , m_homeExtent(defaultHomeExtent())
     , m_attributionText(defaultAttribution())
     , m_attributionLabel(new QLabel(this))
@@ -96,11 +99,16 @@ MapCanvas::MapCanvas(QWidget *parent)
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setCursor(Qt::OpenHandCursor);
+    setCursor(restingCursor());
     setMinimumSize(64, 64);
 
     m_viewport
         = render::MapViewport(QPointF(), 2.0, size(), devicePixelRatioF()).fittedTo(m_homeExtent);
+    followViewport();
+    connect(m_layerScheduler.get(),
+            &render::LayerRenderScheduler::imagesChanged,
+            this,
+            qOverload<>(&QWidget::update));
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(0);
@@ -189,6 +197,51 @@ render::TileSource *MapCanvas::source() const
     return m_tiles->source();
 }
 
+void MapCanvas::setOverlayPainter(OverlayPainter painter)
+{
+    m_overlayPainter = std::move(painter);
+    update();
+}
+
+void MapCanvas::setTool(MapTool *tool)
+{
+    if (tool == m_tool) {
+        return;
+    }
+    if (m_tool) {
+        m_tool->deactivate();
+    }
+    m_tool = tool;
+    if (m_tool) {
+        m_tool->activate();
+    }
+    if (m_drag == Drag::None) {
+        setCursor(restingCursor());
+    }
+    update();
+    Q_EMIT toolChanged(m_tool);
+}
+
+MapTool *MapCanvas::tool() const
+{
+    return m_tool.data();
+}
+
+void MapCanvas::updateToolCursor()
+{
+    if (m_drag == Drag::None) {
+        setCursor(restingCursor());
+    }
+}
+
+QCursor MapCanvas::restingCursor() const
+{
+    if (m_zoomRectangleMode) {
+        return Qt::CrossCursor;
+    }
+    return m_tool ? m_tool->cursor() : QCursor(Qt::OpenHandCursor);
+}
+
 QString MapCanvas::sourceLabel() const
 {
     return m_sourceLabelText;
@@ -234,6 +287,7 @@ void MapCanvas::setHomeExtent(const QRectF &extentMeters)
         m_homeExtent = extentMeters.normalized();
         if (!m_viewChosen) {
             m_viewport = homeViewport(m_viewport);
+            followViewport();
             requestRender();
         }
     }
@@ -245,7 +299,7 @@ void MapCanvas::setZoomRectangleMode(bool on)
         return;
     }
     m_zoomRectangleMode = on;
-    setCursor(on ? Qt::CrossCursor : Qt::OpenHandCursor);
+    setCursor(restingCursor());
     Q_EMIT zoomRectangleModeChanged(on);
 }
 
@@ -331,9 +385,15 @@ void MapCanvas::changeViewport(const render::MapViewport &viewport)
         return;
     }
     m_viewport = viewport;
+    followViewport();
     update();
     requestRender();
     Q_EMIT viewportChanged(m_viewport);
+}
+
+void MapCanvas::followViewport()
+{
+    m_layerScheduler->setViewport(m_viewport);
 }
 
 void MapCanvas::startRender()
@@ -404,6 +464,7 @@ void MapCanvas::paintEvent(QPaintEvent *event)
     if (devicePixelRatioF() != m_viewport.devicePixelRatio() || size() != m_viewport.sizePx()) {
         // Moved to a screen with another pixel ratio: the next composition uses it.
         m_viewport = m_viewport.withSize(size(), devicePixelRatioF());
+        followViewport();
         requestRender();
     }
     QPainter painter(this);
@@ -448,6 +509,19 @@ void MapCanvas::paintEvent(QPaintEvent *event)
         if (isIntegralZoom(m_viewport)) {
             m_tiles->paint(painter, m_viewport);
         }
+        painter.restore();
+    }
+    // The vector layers: finished images only, moved and scaled to this view (never rendered
+    // here), then the selection and the tool's feedback, drawn directly.
+    m_layerScheduler->paint(painter, m_viewport);
+    if (m_overlayPainter) {
+        painter.save();
+        m_overlayPainter(painter, m_viewport);
+        painter.restore();
+    }
+    if (m_tool) {
+        painter.save();
+        m_tool->paint(painter, m_viewport);
         painter.restore();
     }
     if (m_drag == Drag::Rectangle && !m_rectangle.isNull()) {
@@ -501,6 +575,7 @@ void MapCanvas::resizeEvent(QResizeEvent *event)
     }
     if (resized != m_viewport) {
         m_viewport = resized;
+        followViewport();
         requestRender();
         Q_EMIT viewportChanged(m_viewport);
     }
@@ -523,6 +598,10 @@ void MapCanvas::wheelEvent(QWheelEvent *event)
 
 void MapCanvas::mousePressEvent(QMouseEvent *event)
 {
+    if (m_tool && m_tool->mousePress(event)) {
+        event->accept();
+        return;
+    }
     if (event->button() != Qt::LeftButton) {
         QWidget::mousePressEvent(event);
         return;
@@ -543,6 +622,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF position = event->position();
     Q_EMIT cursorPositionChanged(m_viewport.screenToLonLat(position));
+    if (m_tool && m_tool->mouseMove(event)) {
+        event->accept();
+        return;
+    }
     if (m_drag == Drag::Pan) {
         const QPointF delta = position - m_dragLast;
         m_dragLast = position;
@@ -557,6 +640,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_tool && m_tool->mouseRelease(event)) {
+        event->accept();
+        return;
+    }
     if (event->button() != Qt::LeftButton || m_drag == Drag::None) {
         QWidget::mouseReleaseEvent(event);
         return;
@@ -565,7 +652,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
     if (drag == Drag::Pan) {
         const QPointF delta = event->position() - m_dragLast;
         changeViewport(m_viewport.pannedBy(delta));
-        setCursor(m_zoomRectangleMode ? Qt::CrossCursor : Qt::OpenHandCursor);
+        setCursor(restingCursor());
         requestRender(); // the view settled: compose at its final place
     } else {
         const QRectF rectangle = QRectF(QPointF(m_rectangleStart), event->position()).normalized();
@@ -583,6 +670,10 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    if (m_tool && m_tool->mouseDoubleClick(event)) {
+        event->accept();
+        return;
+    }
     const bool out
         = event->button() == Qt::RightButton || event->modifiers().testFlag(Qt::ShiftModifier);
     changeViewport(m_viewport.zoomedAt(out ? -ZoomPerStep : ZoomPerStep, event->position()));
@@ -591,6 +682,10 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 
 void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
+    if (m_tool && m_tool->keyPress(event)) {
+        event->accept();
+        return;
+    }
     const double dx = std::max(32.0, width() * KeyPanFraction);
     const double dy = std::max(32.0, height() * KeyPanFraction);
     switch (event->key()) {

@@ -5,9 +5,11 @@
 #include "ui/render/mapviewport.h"
 #include "ui/render/tilesource.h"
 
+#include <QCursor>
 #include <QFuture>
 #include <QImage>
 #include <QPoint>
+#include <QPointer>
 #include <QRect>
 #include <QRectF>
 #include <QString>
@@ -15,15 +17,19 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QLabel;
 
 namespace infrasight::render {
+class LayerRenderScheduler;
 class TileLayer;
-}
+} // namespace infrasight::render
 
 namespace infrasight::ui {
+
+class MapTool;
 
 /// The map: a Web Mercator view (zoom 0-20) of a tile source, with wheel zoom anchored under the
 /// cursor (mouse wheel and trackpad), drag pan, keyboard pan and zoom (arrows, +/-, Home for the
@@ -42,6 +48,12 @@ namespace infrasight::ui {
 /// job started meanwhile (a composition for an older view is never shown). Until it arrives
 /// the previous image stays, moved and scaled to the view. HiDPI: the cache has the device
 /// pixel ratio, tiles are drawn pixel for pixel at integral zooms.
+///
+/// On top of the basemap the canvas draws, in this order: the vector layers (the
+/// LayerRenderScheduler's finished images, rendered off the GUI thread for the canvas's view and
+/// moved and scaled while the view changes), the overlay painter (the selection), the active
+/// tool's feedback, then the scale bar and the labels. Mouse and key events go to the active
+/// MapTool first; what it leaves is handled as above (pan, zoom, Escape).
 /// GUI thread only.
 class MapCanvas : public QWidget
 {
@@ -66,6 +78,22 @@ public:
     render::TileSource *source() const;
 
     render::TileLayer *tileLayer() const { return m_tiles.get(); }
+
+    /// The vector layers drawn over the basemap (owned by the canvas; its viewport follows the
+    /// canvas's). Give it the layers with setLayers().
+    render::LayerRenderScheduler *layerScheduler() const { return m_layerScheduler.get(); }
+
+    /// Called at every paint after the vector layers, in logical pixels of the view (the
+    /// selection highlight); keep it cheap. An empty function draws nothing.
+    using OverlayPainter = std::function<void(QPainter &, const render::MapViewport &)>;
+    void setOverlayPainter(OverlayPainter painter);
+
+    /// The tool that gets the mouse and key events first (not owned; nullptr: plain pan and
+    /// zoom). The previous tool is deactivated, the new one activated; its cursor is shown.
+    void setTool(MapTool *tool);
+    MapTool *tool() const;
+    /// Shows the active tool's cursor again (a tool whose cursor() changed calls this).
+    void updateToolCursor();
 
     /// The label naming the source shown on the map.
     QString sourceLabel() const;
@@ -156,6 +184,8 @@ Q_SIGNALS:
     void zoomRectangleModeChanged(bool on);
     /// A recomposition's image was taken and is shown (never for a stale generation).
     void rendered(quint64 generation);
+    /// setTool() changed the active tool (nullptr: plain pan and zoom).
+    void toolChanged(infrasight::ui::MapTool *tool);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -179,6 +209,10 @@ private:
     };
 
     void changeViewport(const render::MapViewport &viewport);
+    /// m_viewport changed: the vector layers follow it.
+    void followViewport();
+    /// The cursor when nothing is dragged: the zoom-rectangle cross, the tool's, or the hand.
+    QCursor restingCursor() const;
     render::MapViewport homeViewport(const render::MapViewport &viewport) const;
     /// Starts a recomposition of the tiles for the current view (cancels the running one).
     void startRender();
@@ -191,6 +225,9 @@ private:
     QColor backgroundColor() const;
 
     std::unique_ptr<render::TileLayer> m_tiles;
+    std::unique_ptr<render::LayerRenderScheduler> m_layerScheduler;
+    OverlayPainter m_overlayPainter;
+    QPointer<MapTool> m_tool;
     render::MapViewport m_viewport;
     QRectF m_homeExtent;
     QString m_sourceLabelText;

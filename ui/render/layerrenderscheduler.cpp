@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/render/layerrenderscheduler.h"
+
+#include "ui/render/vectorlayerrenderer.h"
+
+#include <QFuture>
+#include <QPainter>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+
+namespace infrasight::render {
+
+namespace {
+
+/// What a finished image was rendered from, or what a job renders.
+struct RenderKey
+{
+    MapViewport viewport;
+    quint64 revision = 0;
+    LayerStyle style;
+
+    friend bool operator==(const RenderKey &, const RenderKey &) = default;
+};
+
+bool sameScaleAndSize(const MapViewport &a, const MapViewport &b)
+{
+    return a.zoom() == b.zoom() && a.sizePx() == b.sizePx()
+           && a.devicePixelRatio() == b.devicePixelRatio();
+}
+
+} // namespace
+
+struct LayerRenderScheduler::Private
+{
+    struct Layer
+    {
+        LayerRenderInput input;
+
+        /// The last finished image (may be null: nothing drawn yet, or the render failed).
+        QImage image;
+        RenderKey imageKey;
+        bool hasImage = false;
+
+        /// The running job (jobId 0: none). Its result is taken only while jobId still names it.
+        quint64 jobId = 0;
+        RenderKey jobKey;
+        std::shared_ptr<std::atomic_bool> cancel;
+
+        RenderKey wantedKey(const MapViewport &viewport) const
+        {
+            return {viewport, input.revision, input.style};
+        }
+    };
+
+    explicit Private(LayerRenderScheduler *owner)
+        : q(owner)
+    {}
+
+    Layer *find(const QString &key) { return findIn(layers, key); }
+
+    const Layer *find(const QString &key) const { return findIn(layers, key); }
+
+    template<typename List>
+    static auto findIn(List &list, const QString &key) -> decltype(list.data())
+    {
+        const auto it = std::find_if(
+            list.begin(), list.end(), [&](const Layer &layer) { return layer.input.key == key; });
+        return it == list.end() ? nullptr : &*it;
+    }
+
+    bool needsRender(const Layer &layer) const
+    {
+        return !layer.hasImage || layer.imageKey != layer.wantedKey(viewport);
+    }
+
+    bool jobIsWanted(const Layer &layer) const
+    {
+        return layer.jobId != 0 && layer.jobKey == layer.wantedKey(viewport);
+    }
+
+    static void cancelJob(Layer &layer)
+    {
+        if (layer.cancel) {
+            layer.cancel->store(true);
+        }
+        layer.cancel.reset();
+        layer.jobId = 0; // whatever the job hands back is dropped
+    }
+
+    /// Starts a job for every layer whose image is not for the current view and inputs (and
+    /// has no such job running); with force, for every layer.
+    void startJobs(bool force);
+    void startJob(Layer &layer);
+    /// On the GUI thread: a job's image arrived.
+    void jobFinished(const QString &key, quint64 jobId, const QImage &image, bool cancelled);
+    /// Emits idle() when the scheduler just became idle.
+    void checkIdle();
+
+    LayerRenderScheduler *q;
+    MapViewport viewport;
+    QList<Layer> layers;
+    QTimer debounce;
+    quint64 lastJobId = 0;
+    /// The jobs not known to be finished (the destructor waits for them).
+    QList<QFuture<void>> futures;
+    bool wasIdle = true;
+};
+
+void LayerRenderScheduler::Private::startJobs(bool force)
+{
+    futures.removeIf([](const QFuture<void> &future) { return future.isFinished(); });
+    for (Layer &layer : layers) {
+        if (force || (needsRender(layer) && !jobIsWanted(layer))) {
+            cancelJob(layer);
+            startJob(layer);
+        }
+    }
+}
+
+void LayerRenderScheduler::Private::startJob(Layer &layer)
+{
+    layer.jobId = ++lastJobId;
+    layer.jobKey = layer.wantedKey(viewport);
+    layer.cancel = std::make_shared<std::atomic_bool>(false);
+    // The job takes copies (the blocks share their data) and hands its image back with a
+    // queued call made before the job finishes: once the destructor has waited for the job,
+    // the call is at most a posted event, which dies with the scheduler.
+    futures.append(QtConcurrent::run([this,
+                                      viewport = viewport,
+                                      blocks = layer.input.blocks,
+                                      style = layer.input.style,
+                                      cancel = layer.cancel,
+                                      key = layer.input.key,
+                                      jobId = layer.jobId] {
+        QImage image;
+        try {
+            image = VectorLayerRenderer::render(viewport, blocks, style, cancel.get());
+        } catch (const std::exception &) {
+            image = QImage(); // out of memory: the layer shows nothing this time
+        }
+        const bool cancelled = cancel->load();
+        QMetaObject::invokeMethod(
+            q,
+            [this, key, jobId, image, cancelled] { jobFinished(key, jobId, image, cancelled); },
+            Qt::QueuedConnection);
+    }));
+}
+
+void LayerRenderScheduler::Private::jobFinished(const QString &key,
+                                                quint64 jobId,
+                                                const QImage &image,
+                                                bool cancelled)
+{
+    Layer *layer = find(key);
+    if (layer == nullptr || layer->jobId != jobId) {
+        return; // stale: the layer is gone, or a newer job replaced this one
+    }
+    const RenderKey jobKey = layer->jobKey;
+    layer->jobId = 0;
+    layer->cancel.reset();
+    if (cancelled || jobKey != layer->wantedKey(viewport)) {
+        checkIdle();
+        return; // made for a view or inputs no longer wanted
+    }
+    layer->image = image;
+    layer->imageKey = jobKey;
+    layer->hasImage = true;
+    Q_EMIT q->imagesChanged();
+    checkIdle();
+}
+
+void LayerRenderScheduler::Private::checkIdle()
+{
+    const bool idleNow = q->isIdle();
+    const bool becameIdle = idleNow && !wasIdle;
+    wasIdle = idleNow;
+    if (becameIdle) {
+        Q_EMIT q->idle();
+    }
+}
+
+LayerRenderScheduler::LayerRenderScheduler(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this))
+{
+    d->debounce.setSingleShot(true);
+    d->debounce.setInterval(DebounceMs);
+    connect(&d->debounce, &QTimer::timeout, this, [this] {
+        d->startJobs(false);
+        d->checkIdle();
+    });
+}
+
+LayerRenderScheduler::~LayerRenderScheduler()
+{
+    d->debounce.stop();
+    for (Private::Layer &layer : d->layers) {
+        Private::cancelJob(layer);
+    }
+    // Cancelled jobs stop at the renderer's next check, within a few milliseconds.
+    for (QFuture<void> &future : d->futures) {
+        future.waitForFinished();
+    }
+}
+
+void LayerRenderScheduler::setViewport(const MapViewport &viewport)
+{
+    if (viewport == d->viewport) {
+        return;
+    }
+    d->viewport = viewport;
+    for (Private::Layer &layer : d->layers) {
+        if (layer.jobId != 0 && !d->jobIsWanted(layer)) {
+            Private::cancelJob(layer); // the view moved on: its image would never be shown
+        }
+    }
+    if (!d->layers.isEmpty()) {
+        d->debounce.start(); // restarted while the view keeps moving
+    }
+    d->checkIdle();
+}
+
+MapViewport LayerRenderScheduler::viewport() const
+{
+    return d->viewport;
+}
+
+void LayerRenderScheduler::setLayers(const QList<LayerRenderInput> &layers)
+{
+    // The layers with an image, in painting order: a change there needs a repaint.
+    const auto paintedKeys = [](const QList<Private::Layer> &list) {
+        QStringList keys;
+        for (const Private::Layer &layer : list) {
+            if (layer.hasImage) {
+                keys.append(layer.input.key);
+            }
+        }
+        return keys;
+    };
+    const QStringList paintedBefore = paintedKeys(d->layers);
+    bool opacityChanged = false;
+    QList<Private::Layer> next;
+    next.reserve(layers.size());
+    for (const LayerRenderInput &input : layers) {
+        Private::Layer layer;
+        if (Private::Layer *old = d->find(input.key)) {
+            layer = std::move(*old);
+            old->input.key.clear(); // taken over: not dropped below
+            opacityChanged
+                = opacityChanged || (layer.hasImage && layer.input.opacity != input.opacity);
+        }
+        layer.input = input;
+        if (layer.jobId != 0 && !d->jobIsWanted(layer)) {
+            Private::cancelJob(layer); // made for older blocks or another style
+        }
+        next.append(std::move(layer));
+    }
+    for (Private::Layer &dropped : d->layers) {
+        if (!dropped.input.key.isEmpty()) {
+            Private::cancelJob(dropped);
+        }
+    }
+    d->layers = std::move(next);
+    if (!d->debounce.isActive()) {
+        d->startJobs(false); // new inputs for the view on screen render at once
+    }
+    if (opacityChanged || paintedKeys(d->layers) != paintedBefore) {
+        Q_EMIT imagesChanged(); // the images at hand are drawn differently
+    }
+    d->checkIdle();
+}
+
+void LayerRenderScheduler::renderNow()
+{
+    d->debounce.stop();
+    d->startJobs(true);
+    d->checkIdle();
+}
+
+void LayerRenderScheduler::paint(QPainter &painter, const MapViewport &current) const
+{
+    const qreal baseOpacity = painter.opacity();
+    for (const Private::Layer &layer : d->layers) {
+        if (!layer.hasImage || layer.image.isNull() || layer.input.opacity <= 0.0) {
+            continue;
+        }
+        // Where the image's view lies in the current one: scaled by 2^(zoom difference),
+        // moved by the difference of the centres.
+        const MapViewport &from = layer.imageKey.viewport;
+        const QRectF extent = from.extentMeters();
+        const QPointF topLeft = current.metersToScreen(QPointF(extent.left(), extent.bottom()));
+        const QPointF bottomRight = current.metersToScreen(QPointF(extent.right(), extent.top()));
+        painter.setOpacity(baseOpacity * std::min<qreal>(layer.input.opacity, 1.0));
+        if (sameScaleAndSize(from, current)) {
+            // A pan: moved by whole device pixels (no filtering, no blur).
+            const qreal dpr = current.devicePixelRatio();
+            painter.drawImage(
+                QPointF(std::round(topLeft.x() * dpr) / dpr, std::round(topLeft.y() * dpr) / dpr),
+                layer.image);
+        } else {
+            // A zoom in progress: the old image scaled until the new one is rendered.
+            painter.drawImage(QRectF(topLeft, bottomRight), layer.image);
+        }
+    }
+    painter.setOpacity(baseOpacity);
+}
+
+bool LayerRenderScheduler::isIdle() const
+{
+    if (d->debounce.isActive()) {
+        return false;
+    }
+    for (const Private::Layer &layer : d->layers) {
+        if (layer.jobId != 0 || d->needsRender(layer)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QImage LayerRenderScheduler::layerImage(const QString &key) const
+{
+    const Private::Layer *layer = d->find(key);
+    return layer != nullptr && layer->hasImage ? layer->image : QImage();
+}
+
+MapViewport LayerRenderScheduler::layerImageViewport(const QString &key) const
+{
+    const Private::Layer *layer = d->find(key);
+    return layer != nullptr && layer->hasImage ? layer->imageKey.viewport : MapViewport();
+}
+
+} // namespace infrasight::render
