@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark: asset layers at city scale. Builds FeatureBlocks from WKB (as the layer loader does
+// with PostGIS rows), reports their memory, and times VectorLayerRenderer frames at 1920x1080 for
+// the whole city and for a 1/16 of it (two zoom levels in).
+// Usage: bench_render [--points 10000,100000,1000000] [--lines N] [--polygons N] [--repeat R]
+//                     [--png file] [--tiny]
+#include "gis/core/featureblockbuilder.h"
+#include "gis/core/mercator.h"
+#include "gis/core/wkb.h"
+#include "ui/render/layerstyle.h"
+#include "ui/render/mapviewport.h"
+#include "ui/render/vectorlayerrenderer.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+using namespace infrasight;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A Helsinki-sized city: 20 km x 14 km around the centre.
+constexpr double CityLon = 24.94;
+constexpr double CityLat = 60.19;
+constexpr double CityHalfWidthDeg = 0.18;
+constexpr double CityHalfHeightDeg = 0.063;
+const QSize FrameSize(1920, 1080);
+
+struct Dataset
+{
+    QString name;
+    gis::FeatureKind kind;
+    std::vector<QByteArray> wkbs;
+};
+
+struct Row
+{
+    QString name;
+    qsizetype features = 0;
+    double buildMs = 0;
+    double bytesPerFeature = 0;
+    double fullMs = 0;
+    double sixteenthMs = 0;
+};
+
+QPointF randomLonLat(QRandomGenerator &random)
+{
+    return {CityLon + (random.generateDouble() * 2 - 1) * CityHalfWidthDeg,
+            CityLat + (random.generateDouble() * 2 - 1) * CityHalfHeightDeg};
+}
+
+Dataset makePoints(int count, QRandomGenerator &random)
+{
+    Dataset data{u"points"_s, gis::FeatureKind::Point, {}};
+    data.wkbs.reserve(size_t(count));
+    for (int i = 0; i < count; ++i) {
+        data.wkbs.push_back(gis::encodeWkb(gis::Point{randomLonLat(random)}));
+    }
+    return data;
+}
+
+// Pipes and cables: random walks of 2..12 vertices, 20..80 m per step.
+Dataset makeLines(int count, QRandomGenerator &random)
+{
+    Dataset data{u"lines"_s, gis::FeatureKind::Line, {}};
+    data.wkbs.reserve(size_t(count));
+    for (int i = 0; i < count; ++i) {
+        gis::LineString line;
+        QPointF at = randomLonLat(random);
+        const int vertices = 2 + int(random.bounded(11));
+        for (int v = 0; v < vertices; ++v) {
+            line.points.push_back(at);
+            const double angle = random.generateDouble() * 2 * std::numbers::pi;
+            const double stepDeg = (20 + random.generateDouble() * 60) / 111'000.0;
+            at += QPointF(std::cos(angle) * stepDeg * 2, std::sin(angle) * stepDeg);
+        }
+        data.wkbs.push_back(gis::encodeWkb(line));
+    }
+    return data;
+}
+
+// Parcels and buildings: rotated rectangles of 10..40 m, every 8th with a courtyard hole.
+Dataset makePolygons(int count, QRandomGenerator &random)
+{
+    Dataset data{u"polygons"_s, gis::FeatureKind::Polygon, {}};
+    data.wkbs.reserve(size_t(count));
+    const auto rectangle = [](QPointF center, double w, double h, double angle) {
+        std::vector<QPointF> ring;
+        for (const QPointF corner :
+             {QPointF(-1, -1), QPointF(1, -1), QPointF(1, 1), QPointF(-1, 1), QPointF(-1, -1)}) {
+            const double x = corner.x() * w / 2;
+            const double y = corner.y() * h / 2;
+            ring.emplace_back(center.x() + (x * std::cos(angle) - y * std::sin(angle)) * 2,
+                              center.y() + x * std::sin(angle) + y * std::cos(angle));
+        }
+        return ring;
+    };
+    for (int i = 0; i < count; ++i) {
+        const QPointF center = randomLonLat(random);
+        const double w = (10 + random.generateDouble() * 30) / 111'000.0;
+        const double h = (10 + random.generateDouble() * 30) / 111'000.0;
+        const double angle = random.generateDouble() * std::numbers::pi;
+        gis::Polygon polygon{{rectangle(center, w, h, angle)}};
+        if (i % 8 == 0) {
+            polygon.rings.push_back(rectangle(center, w / 2, h / 2, angle));
+        }
+        data.wkbs.push_back(gis::encodeWkb(polygon));
+    }
+    return data;
+}
+
+double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+/// The fastest of repeat frames (the others are disturbed by whatever else runs on the box).
+double fastestFrameMs(int repeat,
+                      const render::MapViewport &view,
+                      const gis::FeatureBlock &block,
+                      const render::LayerStyle &style,
+                      QImage *frame)
+{
+    double best = 0;
+    for (int i = 0; i < repeat; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        QImage image = render::VectorLayerRenderer::render(view, {block}, style);
+        const double ms = elapsedMs(timer);
+        best = i == 0 ? ms : std::min(best, ms);
+        if (frame != nullptr) {
+            *frame = std::move(image);
+        }
+    }
+    return best;
+}
+
+render::LayerStyle styleFor(gis::FeatureKind kind)
+{
+    render::LayerStyle style;
+    style.kind = kind;
+    style.symbol = u"hydrant"_s;
+    return style;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption pointsOption(
+        u"points"_s, u"Point counts, comma-separated."_s, u"list"_s, u"10000,100000,1000000"_s);
+    const QCommandLineOption linesOption(
+        u"lines"_s, u"Number of lines (0: none)."_s, u"n"_s, u"200000"_s);
+    const QCommandLineOption polygonsOption(
+        u"polygons"_s, u"Number of polygons (0: none)."_s, u"n"_s, u"200000"_s);
+    const QCommandLineOption repeatOption(
+        u"repeat"_s, u"Frames per case (the fastest counts)."_s, u"n"_s, u"5"_s);
+    const QCommandLineOption pngOption(
+        u"png"_s, u"Save each full-city frame as <prefix>-<case>.png."_s, u"prefix"_s);
+    const QCommandLineOption tinyOption(
+        u"tiny"_s, u"A few thousand features, one frame (for the test run)."_s);
+    parser.addOptions(
+        {pointsOption, linesOption, polygonsOption, repeatOption, pngOption, tinyOption});
+    parser.process(app);
+
+    const bool tiny = parser.isSet(tinyOption);
+    std::vector<int> pointCounts;
+    for (const QString &count : parser.value(pointsOption).split(u',', Qt::SkipEmptyParts)) {
+        pointCounts.push_back(std::max(1, count.toInt()));
+    }
+    int lines = parser.value(linesOption).toInt();
+    int polygons = parser.value(polygonsOption).toInt();
+    int repeat = std::max(1, parser.value(repeatOption).toInt());
+    if (tiny) {
+        pointCounts = {2000};
+        lines = 500;
+        polygons = 500;
+        repeat = 1;
+    }
+
+    QRandomGenerator random(20261122);
+    std::vector<Dataset> datasets;
+    for (const int count : pointCounts) {
+        datasets.push_back(makePoints(count, random));
+    }
+    if (lines > 0) {
+        datasets.push_back(makeLines(lines, random));
+    }
+    if (polygons > 0) {
+        datasets.push_back(makePolygons(polygons, random));
+    }
+
+    QTextStream out(stdout);
+    std::vector<Row> rows;
+    for (const Dataset &data : datasets) {
+        QElapsedTimer timer;
+        timer.start();
+        gis::FeatureBlockBuilder builder(data.kind);
+        builder.reserve(qsizetype(data.wkbs.size()));
+        qint64 id = 0;
+        for (const QByteArray &wkb : data.wkbs) {
+            ++id;
+            const auto added
+                = builder.addWkb(id, gis::AssetStatus(id % 5), std::uint8_t(id % 6), wkb);
+            if (!added) {
+                out << "WKB rejected: " << added.error().message << Qt::endl;
+                return 1;
+            }
+        }
+        const gis::FeatureBlock block = builder.build();
+        Row row;
+        row.buildMs = elapsedMs(timer);
+        row.name = data.name;
+        row.features = block.size();
+        row.bytesPerFeature
+            = double(block.memoryBytes()) / double(std::max<qsizetype>(1, block.size()));
+        if (block.size() != qsizetype(data.wkbs.size())) {
+            out << "only " << block.size() << " of " << data.wkbs.size() << " features built"
+                << Qt::endl;
+            return 1;
+        }
+
+        const render::MapViewport full
+            = render::MapViewport({}, 10, FrameSize).fittedTo(block.bounds().toRectF());
+        const render::MapViewport sixteenth = full.withZoom(full.zoom() + 2.0);
+        const render::LayerStyle style = styleFor(data.kind);
+        QImage frame;
+        row.fullMs = fastestFrameMs(repeat, full, block, style, &frame);
+        row.sixteenthMs = fastestFrameMs(repeat, sixteenth, block, style, nullptr);
+        if (frame.isNull() || frame.size() != FrameSize) {
+            out << "rendering failed for " << data.name << Qt::endl;
+            return 1;
+        }
+        if (parser.isSet(pngOption)) {
+            frame.save(u"%1-%2-%3.png"_s.arg(parser.value(pngOption), data.name).arg(block.size()));
+        }
+        rows.push_back(row);
+    }
+
+    out << "Asset layers: build from WKB, memory, render at " << FrameSize.width() << 'x'
+        << FrameSize.height() << " (fastest of " << repeat << " frames)\n";
+    out << "case          features   build ms  bytes/feature  full-city ms  1/16-city ms\n";
+    for (const Row &row : rows) {
+        out << qSetFieldWidth(10) << Qt::left << row.name << Qt::right << qSetFieldWidth(12)
+            << row.features << qSetFieldWidth(11) << QString::number(row.buildMs, 'f', 1)
+            << qSetFieldWidth(15) << QString::number(row.bytesPerFeature, 'f', 1)
+            << qSetFieldWidth(14) << QString::number(row.fullMs, 'f', 1) << qSetFieldWidth(14)
+            << QString::number(row.sixteenthMs, 'f', 1) << qSetFieldWidth(0) << '\n';
+    }
+    return 0;
+}
