@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <memory>
 #include <optional>
 
 using infrasight::gis::AssetStatus;
@@ -127,6 +128,8 @@ private Q_SLOTS:
     void paintMovesAndScalesTheImageToTheCurrentView();
     void opacityIsAppliedWithoutARender();
     void droppedLayerIsNoLongerPainted();
+    void renderNowRendersEveryLayerAtOnce();
+    void destroyingWhileRenderingWaitsForTheJobs();
 };
 
 void TestLayerRenderScheduler::imagesArriveAndIdleFires()
@@ -321,6 +324,56 @@ void TestLayerRenderScheduler::droppedLayerIsNoLongerPainted()
     QVERIFY(scheduler.isIdle());
     QVERIFY(scheduler.layerImage(QStringLiteral("valves")).isNull());
     QCOMPARE(maxAlpha(paintAt(scheduler, view)), 0);
+}
+
+void TestLayerRenderScheduler::renderNowRendersEveryLayerAtOnce()
+{
+    LayerRenderScheduler scheduler;
+    MapViewport view = harbourView();
+    scheduler.setViewport(view);
+    QSignalSpy idle(&scheduler, &LayerRenderScheduler::idle);
+    scheduler.setLayers({pointLayer(QStringLiteral("valves"), {view.centerMeters()}),
+                         pointLayer(QStringLiteral("hydrants"), {view.centerMeters()})});
+    QVERIFY(idle.wait(WaitMs));
+    const qint64 valves = scheduler.layerImage(QStringLiteral("valves")).cacheKey();
+    const qint64 hydrants = scheduler.layerImage(QStringLiteral("hydrants")).cacheKey();
+
+    // Nothing changed, yet both layers render again (for a print or a benchmark).
+    scheduler.renderNow();
+    QVERIFY(!scheduler.isIdle());
+    QVERIFY(idle.wait(WaitMs));
+    QVERIFY(scheduler.layerImage(QStringLiteral("valves")).cacheKey() != valves);
+    QVERIFY(scheduler.layerImage(QStringLiteral("hydrants")).cacheKey() != hydrants);
+
+    // After a view change it renders without waiting for the debounce.
+    view = view.pannedBy(QPointF(30, 30));
+    scheduler.setViewport(view);
+    scheduler.renderNow();
+    QVERIFY(idle.wait(WaitMs));
+    QCOMPARE(scheduler.layerImageViewport(QStringLiteral("valves")), view);
+    QCOMPARE(scheduler.layerImageViewport(QStringLiteral("hydrants")), view);
+}
+
+void TestLayerRenderScheduler::destroyingWhileRenderingWaitsForTheJobs()
+{
+    // Enough points that the jobs are still running when the scheduler goes.
+    const MapViewport view = harbourView();
+    QList<QPointF> many;
+    for (int i = 0; i < 200000; ++i) {
+        many.append(view.screenToMeters(QPointF(i % 400, (i / 400) % 300)));
+    }
+    const LayerRenderInput valves = pointLayer(QStringLiteral("valves"), many);
+    LayerRenderInput hydrants = valves;
+    hydrants.key = QStringLiteral("hydrants");
+    auto scheduler = std::make_unique<LayerRenderScheduler>();
+    QSignalSpy images(scheduler.get(), &LayerRenderScheduler::imagesChanged);
+    scheduler->setViewport(view);
+    scheduler->setLayers({valves, hydrants});
+    QVERIFY(!scheduler->isIdle());
+    scheduler.reset();
+    // The jobs' hand-backs were queued to the scheduler; they die with it.
+    QTest::qWait(50);
+    QCOMPARE(images.count(), 0);
 }
 
 QTEST_MAIN(TestLayerRenderScheduler)
