@@ -30,8 +30,8 @@
 -- low/high and hysteresis; alarm_rule kind 'threshold' adds rules with params
 -- {"low":..,"high":..,"hysteresis":..} at the rule's severity (or explicit warn_low, warn_high,
 -- crit_low, crit_high) for one sensor (sensor_id), a kind (sensor_kind) or all sensors.
---   * One alarm per episode: raised when a limit is first crossed, none while the value stays
---     beyond or inside the band. An episode that starts and ends within one batch is still
+--   * One alarm per episode: raised when a limit is first crossed (raised_at is the time of that
+--     reading), none while the value stays beyond or inside the band. An episode that starts and ends within one batch is still
 --     raised (as a resolved alarm), so a spike is never lost.
 --   * Warning then critical: the SAME open alarm is escalated to severity 'critical' (and its
 --     value updated); it is not downgraded when the value falls back to the warning band. It
@@ -486,6 +486,7 @@ CREATE FUNCTION reading_after_insert() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     changes alarm_latch_change[];
+    only_sensors bigint[]; -- the second evaluation looks at the sensors that changed only
     batch_count bigint;
     batch_from timestamptz;
     batch_to timestamptz;
@@ -507,6 +508,7 @@ BEGIN
             FROM new_rows n
             JOIN sensor s ON s.id = n.sensor_id
             WHERE num_nonnulls(s.warn_low, s.warn_high, s.crit_low, s.crit_high) > 0
+              AND (only_sensors IS NULL OR n.sensor_id = ANY (only_sensors))
             UNION ALL
             -- threshold rules
             SELECT n.sensor_id, r.id, 'threshold', n.ts, n.value,
@@ -531,25 +533,28 @@ BEGIN
                               AND (r.sensor_kind IS NULL OR r.sensor_kind = s.kind))
             JOIN new_rows n ON n.sensor_id = s.id
             WHERE r.kind = 'threshold' AND r.enabled
+              AND (only_sensors IS NULL OR n.sensor_id = ANY (only_sensors))
             UNION ALL
-            -- rate of change per minute between consecutive readings
+            -- rate of change per minute between consecutive readings; the first of a batch
+            -- against the sensor's previous latest reading
             SELECT q.sensor_id, q.rule_id, 'rate_of_change', q.ts,
-                   abs(q.value - q.pv) * 60.0 / extract(epoch FROM q.ts - q.pts)::float8,
+                   abs(q.value - coalesce(q.pv, ss.last_value)) * 60.0
+                       / extract(epoch FROM q.ts - coalesce(q.pts, ss.last_seen))::float8,
                    NULL, q.m, NULL, CASE WHEN q.severity = 'critical' THEN q.m END, q.h
             FROM (SELECT n.sensor_id, r.id AS rule_id, r.severity, n.ts, n.value,
                          (r.params ->> 'max_per_minute')::float8 AS m,
                          coalesce((r.params ->> 'hysteresis')::float8, 0) AS h,
-                         coalesce(lag(n.value) OVER w, ss.last_value) AS pv,
-                         coalesce(lag(n.ts) OVER w, ss.last_seen) AS pts
+                         lag(n.value) OVER w AS pv, lag(n.ts) OVER w AS pts
                   FROM alarm_rule r
                   JOIN sensor s ON s.id = r.sensor_id
                                 OR (r.sensor_id IS NULL
                                     AND (r.sensor_kind IS NULL OR r.sensor_kind = s.kind))
                   JOIN new_rows n ON n.sensor_id = s.id
-                  LEFT JOIN sensor_state ss ON ss.sensor_id = n.sensor_id
                   WHERE r.kind = 'rate_of_change' AND r.enabled
+                    AND (only_sensors IS NULL OR n.sensor_id = ANY (only_sensors))
                   WINDOW w AS (PARTITION BY r.id, n.sensor_id ORDER BY n.ts)) q
-            WHERE q.pts < q.ts
+            LEFT JOIN sensor_state ss ON q.pts IS NULL AND ss.sensor_id = q.sensor_id
+            WHERE coalesce(q.pts, ss.last_seen) < q.ts
         ),
         agg AS (
             SELECT o.rule_id, o.sensor_id, min(o.kind) AS kind,
@@ -615,6 +620,7 @@ BEGIN
 
         EXIT WHEN changes IS NULL OR attempt = 2;
         PERFORM alarm_lock();
+        SELECT array_agg(DISTINCT c.sensor_id) INTO only_sensors FROM unnest(changes) c;
     END LOOP;
 
     IF changes IS NOT NULL THEN
@@ -706,21 +712,23 @@ BEGIN
     SET last_value = excluded.last_value, last_seen = excluded.last_seen
     WHERE excluded.last_seen > st.last_seen;
 
-    -- 4. Rollups, in key order so that concurrent writers lock rows in the same order.
-    INSERT INTO reading_1m AS r (sensor_id, bucket, n, min, max, sum)
-    SELECT n.sensor_id, date_trunc('minute', n.ts, 'UTC'), count(*), min(n.value), max(n.value),
-           sum(n.value)
-    FROM new_rows n
-    GROUP BY 1, 2
-    ORDER BY 1, 2
-    ON CONFLICT (sensor_id, bucket) DO UPDATE
-    SET n = r.n + excluded.n, min = least(r.min, excluded.min), max = greatest(r.max, excluded.max),
-        sum = r.sum + excluded.sum;
-
+    -- 4. Rollups, in key order so that concurrent writers lock rows in the same order; the hour
+    --    from the minutes.
+    WITH m AS (
+        SELECT n.sensor_id, date_trunc('minute', n.ts, 'UTC') AS bucket, count(*) AS n,
+               min(n.value) AS min, max(n.value) AS max, sum(n.value) AS sum
+        FROM new_rows n
+        GROUP BY 1, 2),
+    minutes AS (
+        INSERT INTO reading_1m AS r (sensor_id, bucket, n, min, max, sum)
+        SELECT * FROM m ORDER BY 1, 2
+        ON CONFLICT (sensor_id, bucket) DO UPDATE
+        SET n = r.n + excluded.n, min = least(r.min, excluded.min),
+            max = greatest(r.max, excluded.max), sum = r.sum + excluded.sum)
     INSERT INTO reading_1h AS r (sensor_id, bucket, n, min, max, sum)
-    SELECT n.sensor_id, date_trunc('hour', n.ts, 'UTC'), count(*), min(n.value), max(n.value),
-           sum(n.value)
-    FROM new_rows n
+    SELECT m.sensor_id, date_trunc('hour', m.bucket, 'UTC'), sum(m.n), min(m.min), max(m.max),
+           sum(m.sum)
+    FROM m
     GROUP BY 1, 2
     ORDER BY 1, 2
     ON CONFLICT (sensor_id, bucket) DO UPDATE
