@@ -558,9 +558,13 @@ Result<QList<AssetWorkOrderInfo>> AssetQueries::decodeAssetWorkOrders(const Quer
 Statement AssetQueries::assetHistory(qint64 id, int limit)
 {
     // The changed columns of each UPDATE in table order, bookkeeping columns left out; a moved
-    // geometry says so instead of printing GeoJSON.
+    // geometry says so instead of printing GeoJSON. The asset's rows are fetched first
+    // (audit_log_row_idx) and then sorted: walking the whole log by time for one asset's few
+    // changes is what the planner must not try.
     return {
-        QStringLiteral("SELECT l.at, l.db_user, l.action, coalesce(("
+        QStringLiteral("WITH h AS MATERIALIZED (SELECT * FROM audit_log"
+                       " WHERE table_name = 'asset' AND row_id = $1)"
+                       " SELECT l.at, l.db_user, l.action, coalesce(("
                        " SELECT string_agg(CASE WHEN c.attname = 'geom' THEN 'geom: changed'"
                        "  ELSE c.attname || ': ' || coalesce(l.before ->> c.attname, '—') || ' -> '"
                        "   || coalesce(l.after ->> c.attname, '—') END, '; ' ORDER BY c.attnum)"
@@ -569,8 +573,7 @@ Statement AssetQueries::assetHistory(qint64 id, int limit)
                        "  AND c.attnum > 0 AND NOT c.attisdropped"
                        "  AND c.attname NOT IN ('version', 'updated_at', 'updated_by')"
                        "  AND (l.before -> c.attname) IS DISTINCT FROM (l.after -> c.attname)), '')"
-                       " FROM audit_log l WHERE l.table_name = 'asset' AND l.row_id = $1"
-                       " ORDER BY l.at DESC, l.id DESC LIMIT $2"),
+                       " FROM h l ORDER BY l.at DESC, l.id DESC LIMIT $2"),
         {id, std::max(limit, 0)},
         ResultFormat::Text};
 }
