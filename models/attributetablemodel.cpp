@@ -47,12 +47,14 @@ void AttributeTableModel::setQuery(const data::AttributeQuery &query)
     m_rowOfId.clear();
     m_active = true;
     m_complete = false;
+    // Asked before endResetModel(): views and testers call fetchMore() from modelReset(), and
+    // must find the first page already in flight instead of asking for it a second time.
+    submitPage();
     endResetModel();
     setEstimate(-1);
     if (m_client) {
         m_estimateQuery = m_client->submit(data::AssetQueries::attributeEstimate(m_query));
     }
-    submitPage();
 }
 
 void AttributeTableModel::refresh()
@@ -198,7 +200,8 @@ void AttributeTableModel::handleFinished(data::QueryId id, const data::QueryOutc
         return;
     }
     if (id == m_pageQuery) {
-        setLoading(0);
+        // handlePage() clears m_pageQuery: until its rows are in, a fetchMore() (which views
+        // and testers call from rowsAboutToBeInserted()) must not ask for the same offset.
         handlePage(outcome);
     } else if (id == m_estimateQuery) {
         m_estimateQuery = 0;
@@ -209,6 +212,7 @@ void AttributeTableModel::handleFinished(data::QueryId id, const data::QueryOutc
 void AttributeTableModel::handlePage(const data::QueryOutcome &outcome)
 {
     if (!outcome) {
+        setLoading(0);
         if (outcome.error().code == ErrorCode::Cancelled) {
             return;
         }
@@ -220,11 +224,15 @@ void AttributeTableModel::handlePage(const data::QueryOutcome &outcome)
     const data::QueryResult &result = *outcome;
     const int count = result.rowCount();
     if (count > 0 && result.columnCount() != m_columns.size()) {
+        setLoading(0);
         qCWarning(lcModels) << "attribute table page has" << result.columnCount()
                             << "columns instead of" << m_columns.size();
         Q_EMIT errorOccurred(tr("The attribute table could not be read."));
         return;
     }
+    // Known before the rows are announced: a view or tester reacting to rowsInserted() may ask
+    // canFetchMore() at once, and a short page means there is nothing more to ask for.
+    m_complete = count < PageSize;
     if (count > 0) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + count - 1);
@@ -243,9 +251,7 @@ void AttributeTableModel::handlePage(const data::QueryOutcome &outcome)
         }
         endInsertRows();
     }
-    if (count < PageSize) {
-        m_complete = true;
-    }
+    setLoading(0);
 }
 
 void AttributeTableModel::handleEstimate(const data::QueryOutcome &outcome)
