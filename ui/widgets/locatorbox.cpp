@@ -115,14 +115,18 @@ void LocatorBox::handleResults(const QString &text)
 
 void LocatorBox::choose(const QModelIndex &index)
 {
+    // One Enter may arrive twice: QCompleter passes the key to the line edit first
+    // (returnPressed(), which takes the best match) and then emits activated() for the popup's
+    // current row. Only the first counts.
+    if (m_choosing) {
+        return;
+    }
     const qint64 id = index.data(models::LocatorModel::AssetIdRole).toLongLong();
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const data::AssetSummary asset = m_model->summary(row);
         if (asset.id != id) {
             continue;
         }
-        // The completer passes Enter on to the line edit after activated(): returnPressed()
-        // must not choose a second time.
         m_choosing = true;
         QTimer::singleShot(0, this, [this] { m_choosing = false; });
         setText(asset.code);
@@ -134,6 +138,7 @@ void LocatorBox::choose(const QModelIndex &index)
 
 void LocatorBox::chooseBest()
 {
+    // A highlighted row put its code into the box: then the completer's activated() chooses.
     if (m_choosing || m_model->rowCount() == 0 || m_model->text() != text()) {
         return;
     }
