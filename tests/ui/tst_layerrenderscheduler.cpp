@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -58,16 +59,18 @@ LayerRenderInput pointLayer(const QString &key,
     return input;
 }
 
-/// The centre of the drawn (not transparent) pixels of image, in logical pixels; none if the
-/// image is empty.
-std::optional<QPointF> inkCentre(const QImage &image)
+/// The centre of the drawn (not transparent) pixels of image, in logical pixels, counting only
+/// those that ink accepts; none if there are none.
+std::optional<QPointF> inkCentre(
+    const QImage &image, const std::function<bool(QRgb)> &ink = [](QRgb) { return true; })
 {
     double sumX = 0.0;
     double sumY = 0.0;
     qint64 count = 0;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
-            if (qAlpha(image.pixel(x, y)) > 0) {
+            const QRgb pixel = image.pixel(x, y);
+            if (qAlpha(pixel) > 0 && ink(pixel)) {
                 sumX += x + 0.5;
                 sumY += y + 0.5;
                 ++count;
@@ -128,6 +131,7 @@ private Q_SLOTS:
     void paintMovesAndScalesTheImageToTheCurrentView();
     void opacityIsAppliedWithoutARender();
     void droppedLayerIsNoLongerPainted();
+    void layersRenderedForDifferentViewsAreEachMoved();
     void renderNowRendersEveryLayerAtOnce();
     void destroyingWhileRenderingWaitsForTheJobs();
 };
@@ -324,6 +328,51 @@ void TestLayerRenderScheduler::droppedLayerIsNoLongerPainted()
     QVERIFY(scheduler.isIdle());
     QVERIFY(scheduler.layerImage(QStringLiteral("valves")).isNull());
     QCOMPARE(maxAlpha(paintAt(scheduler, view)), 0);
+}
+
+void TestLayerRenderScheduler::layersRenderedForDifferentViewsAreEachMoved()
+{
+    LayerRenderScheduler scheduler;
+    const MapViewport view = harbourView();
+    scheduler.setViewport(view);
+    QSignalSpy idle(&scheduler, &LayerRenderScheduler::idle);
+    const QPointF red = view.screenToMeters(QPointF(100, 100));
+    const QPointF blue = view.screenToMeters(QPointF(300, 200));
+    scheduler.setLayers({pointLayer(QStringLiteral("valves"), {red}, 1, Qt::red),
+                         pointLayer(QStringLiteral("hydrants"), {blue}, 1, Qt::blue)});
+    QVERIFY(idle.wait(WaitMs));
+    const auto isRed = [](QRgb pixel) {
+        return qRed(pixel) > 2 * qBlue(pixel);
+    };
+    const auto isBlue = [](QRgb pixel) {
+        return qBlue(pixel) > 2 * qRed(pixel);
+    };
+    const auto expectAt = [&](const QImage &image, QPointF redAt, QPointF blueAt) {
+        const std::optional<QPointF> redCentre = inkCentre(image, isRed);
+        const std::optional<QPointF> blueCentre = inkCentre(image, isBlue);
+        return redCentre && blueCentre && distance(*redCentre, redAt) < 1.5
+               && distance(*blueCentre, blueAt) < 1.5;
+    };
+    QVERIFY(expectAt(paintAt(scheduler, view), {100, 100}, {300, 200}));
+
+    // The view moves 50 px; when the first layer's new image is in, the other layer still has
+    // its old one. Painted at the new view, both points are where they belong.
+    const MapViewport moved = view.pannedBy(QPointF(50, 0));
+    scheduler.setViewport(moved);
+    int arrivals = 0;
+    bool mixedPaintedRight = false;
+    connect(&scheduler, &LayerRenderScheduler::imagesChanged, this, [&] {
+        if (++arrivals == 1) {
+            const bool mixed = scheduler.layerImageViewport(QStringLiteral("valves"))
+                               != scheduler.layerImageViewport(QStringLiteral("hydrants"));
+            mixedPaintedRight
+                = mixed && expectAt(paintAt(scheduler, moved), {150, 100}, {350, 200});
+        }
+    });
+    QVERIFY(idle.wait(WaitMs));
+    QCOMPARE(arrivals, 2);
+    QVERIFY(mixedPaintedRight);
+    QVERIFY(expectAt(paintAt(scheduler, moved), {150, 100}, {350, 200}));
 }
 
 void TestLayerRenderScheduler::renderNowRendersEveryLayerAtOnce()

@@ -7,11 +7,13 @@
 #include <QPainter>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QtMath>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <optional>
 
 namespace infrasight::render {
 
@@ -109,6 +111,24 @@ struct LayerRenderScheduler::Private
     /// The jobs not known to be finished (the destructor waits for them).
     QList<QFuture<void>> futures;
     bool wasIdle = true;
+
+    /// Every painted layer blended into one image (with its opacity) while all of them were
+    /// rendered for the same view, so that a pan frame blends one image instead of one per
+    /// layer. Rebuilt at the first paint after an image, an opacity or the order changed.
+    QImage composite;
+    MapViewport compositeViewport;
+    bool compositeValid = false;
+
+    bool isPainted(const Layer &layer) const
+    {
+        return layer.hasImage && !layer.image.isNull() && layer.input.opacity > 0.0;
+    }
+
+    /// The one view all painted layers were rendered for; none if they differ or none is
+    /// painted.
+    std::optional<MapViewport> commonImageViewport() const;
+    /// The composite for commonImageViewport() (rebuilt if stale).
+    const QImage &compositeImage(const MapViewport &imageViewport);
 };
 
 void LayerRenderScheduler::Private::startJobs(bool force)
@@ -170,6 +190,7 @@ void LayerRenderScheduler::Private::jobFinished(const QString &key,
     layer->image = image;
     layer->imageKey = jobKey;
     layer->hasImage = true;
+    compositeValid = false;
     Q_EMIT q->imagesChanged();
     checkIdle();
 }
@@ -270,6 +291,7 @@ void LayerRenderScheduler::setLayers(const QList<LayerRenderInput> &layers)
         d->startJobs(false); // new inputs for the view on screen render at once
     }
     if (opacityChanged || paintedKeys(d->layers) != paintedBefore) {
+        d->compositeValid = false;
         Q_EMIT imagesChanged(); // the images at hand are drawn differently
     }
     d->checkIdle();
@@ -282,29 +304,86 @@ void LayerRenderScheduler::renderNow()
     d->checkIdle();
 }
 
-void LayerRenderScheduler::paint(QPainter &painter, const MapViewport &current) const
+std::optional<MapViewport> LayerRenderScheduler::Private::commonImageViewport() const
 {
-    const qreal baseOpacity = painter.opacity();
-    for (const Private::Layer &layer : d->layers) {
-        if (!layer.hasImage || layer.image.isNull() || layer.input.opacity <= 0.0) {
+    std::optional<MapViewport> common;
+    for (const Layer &layer : layers) {
+        if (!isPainted(layer)) {
             continue;
         }
-        // Where the image's view lies in the current one: scaled by 2^(zoom difference),
-        // moved by the difference of the centres.
-        const MapViewport &from = layer.imageKey.viewport;
-        const QRectF extent = from.extentMeters();
-        const QPointF topLeft = current.metersToScreen(QPointF(extent.left(), extent.bottom()));
-        const QPointF bottomRight = current.metersToScreen(QPointF(extent.right(), extent.top()));
-        painter.setOpacity(baseOpacity * std::min<qreal>(layer.input.opacity, 1.0));
-        if (sameScaleAndSize(from, current)) {
-            // A pan: moved by whole device pixels (no filtering, no blur).
-            const qreal dpr = current.devicePixelRatio();
-            painter.drawImage(
-                QPointF(std::round(topLeft.x() * dpr) / dpr, std::round(topLeft.y() * dpr) / dpr),
-                layer.image);
-        } else {
-            // A zoom in progress: the old image scaled until the new one is rendered.
-            painter.drawImage(QRectF(topLeft, bottomRight), layer.image);
+        if (common && *common != layer.imageKey.viewport) {
+            return std::nullopt;
+        }
+        common = layer.imageKey.viewport;
+    }
+    return common;
+}
+
+const QImage &LayerRenderScheduler::Private::compositeImage(const MapViewport &imageViewport)
+{
+    if (compositeValid && compositeViewport == imageViewport) {
+        return composite;
+    }
+    const qreal dpr = imageViewport.devicePixelRatio();
+    const QSize devicePixels(qCeil(imageViewport.sizePx().width() * dpr),
+                             qCeil(imageViewport.sizePx().height() * dpr));
+    if (composite.size() != devicePixels) {
+        composite = QImage(devicePixels, QImage::Format_ARGB32_Premultiplied);
+    }
+    composite.setDevicePixelRatio(dpr);
+    composite.fill(Qt::transparent);
+    QPainter painter(&composite);
+    for (const Layer &layer : layers) {
+        if (isPainted(layer)) {
+            painter.setOpacity(std::min<qreal>(layer.input.opacity, 1.0));
+            painter.drawImage(QPointF(0, 0), layer.image);
+        }
+    }
+    painter.end();
+    compositeViewport = imageViewport;
+    compositeValid = true;
+    return composite;
+}
+
+namespace {
+
+/// Draws image, made for the view from, where that view lies in current: scaled by
+/// 2^(zoom difference), moved by the difference of the centres.
+void drawMoved(QPainter &painter,
+               const QImage &image,
+               const MapViewport &from,
+               const MapViewport &current)
+{
+    const QRectF extent = from.extentMeters();
+    const QPointF topLeft = current.metersToScreen(QPointF(extent.left(), extent.bottom()));
+    const QPointF bottomRight = current.metersToScreen(QPointF(extent.right(), extent.top()));
+    if (sameScaleAndSize(from, current)) {
+        // A pan: moved by whole device pixels (no filtering, no blur).
+        const qreal dpr = current.devicePixelRatio();
+        painter.drawImage(
+            QPointF(std::round(topLeft.x() * dpr) / dpr, std::round(topLeft.y() * dpr) / dpr),
+            image);
+    } else {
+        // A zoom in progress: the old image scaled until the new one is rendered.
+        painter.drawImage(QRectF(topLeft, bottomRight), image);
+    }
+}
+
+} // namespace
+
+void LayerRenderScheduler::paint(QPainter &painter, const MapViewport &current) const
+{
+    if (const std::optional<MapViewport> common = d->commonImageViewport()) {
+        // The settled case (and every pan frame after it): one image for all layers.
+        drawMoved(painter, d->compositeImage(*common), *common, current);
+        return;
+    }
+    // Some layers are rendered for the new view, others not yet: each moved on its own.
+    const qreal baseOpacity = painter.opacity();
+    for (const Private::Layer &layer : d->layers) {
+        if (d->isPainted(layer)) {
+            painter.setOpacity(baseOpacity * std::min<qreal>(layer.input.opacity, 1.0));
+            drawMoved(painter, layer.image, layer.imageKey.viewport, current);
         }
     }
     painter.setOpacity(baseOpacity);
