@@ -19,6 +19,16 @@ using gis::FeatureKind;
 
 /// How many features are drawn between two looks at the cancel flag.
 constexpr qsizetype CancelCheckInterval = 4096;
+/// Lines and polygons smaller than this (screen pixels both ways) are drawn as a dot.
+constexpr double SmallShapePx = 1.5;
+/// With more lines or polygons than this in view, strokes are one device pixel wide: a dense view
+/// cannot show wider strokes apart anyway, and one pixel is drawn several times faster.
+constexpr double DenseShapeCount = 20000;
+/// Stroke segments drawn with one drawLines() call at most.
+constexpr size_t SegmentBatch = 4096;
+/// The point grid: cells of a third of the symbol, never below 2 px.
+constexpr double PointCellsPerSymbol = 3.0;
+constexpr double MinPointCellPx = 2.0;
 /// Consecutive vertices closer than this (screen pixels, Manhattan) are merged.
 constexpr double VertexTolerancePx = 0.5;
 /// Cluster disc radius for 2 members and for 100 000 or more (logical pixels).
@@ -78,6 +88,25 @@ gis::BoundingBox viewBounds(const MapViewport &viewport, double marginPx)
     return box;
 }
 
+/// About how many features of blocks lie in view, assuming each block's features spread evenly
+/// over its bounds.
+double estimatedFeaturesInView(const QList<FeatureBlock> &blocks, const gis::BoundingBox &view)
+{
+    double features = 0;
+    for (const FeatureBlock &block : blocks) {
+        const gis::BoundingBox &bounds = block.bounds();
+        if (!bounds.intersects(view)) {
+            continue;
+        }
+        const double width = std::min(bounds.maxX, view.maxX) - std::max(bounds.minX, view.minX);
+        const double height = std::min(bounds.maxY, view.maxY) - std::max(bounds.minY, view.minY);
+        const double area = bounds.width() * bounds.height();
+        features += area > 0 ? double(block.size()) * std::clamp(width * height / area, 0.0, 1.0)
+                             : double(block.size());
+    }
+    return features;
+}
+
 QString clusterLabel(int count)
 {
     if (count < 1000) {
@@ -115,23 +144,28 @@ public:
                  const MapViewport &viewport,
                  const LayerStyle &style,
                  const std::atomic_bool *cancel,
-                 bool dedupe)
+                 bool dedupe,
+                 bool dense)
         : m_painter(painter)
         , m_style(style)
         , m_transform(viewport)
         , m_cancel(cancel)
         , m_dedupe(dedupe)
+        , m_dense(dense)
         , m_dpr(viewport.devicePixelRatio())
     {
         const QSizeF size = viewport.sizePx();
         m_screen = QRectF(QPointF(0, 0), size);
     }
 
+    /// Draws what paintBlock() collected (the points).
+    bool finish() { return m_grid.empty() || drawCollectedPoints(); }
+
     bool paintBlock(const FeatureBlock &block)
     {
         switch (block.kind()) {
         case FeatureKind::Point:
-            return paintPoints(block);
+            return collectPoints(block);
         case FeatureKind::Line:
         case FeatureKind::Polygon:
             return paintShapes(block);
@@ -166,21 +200,63 @@ private:
                             image);
     }
 
-    bool paintPoints(const FeatureBlock &block)
+    /// Points go into a screen grid first (one sprite per cell: the last one, or a faulty one),
+    /// and the grid is drawn in row order afterwards. A sprite that shares its cell with a later
+    /// one would be almost hidden by it anyway; skipping it caps the sprites per frame at the
+    /// number of cells however many points the view holds, and drawing in row order keeps the
+    /// blending inside the caches. Both make dense views an order of magnitude faster.
+    bool collectPoints(const FeatureBlock &block)
     {
-        const double size = m_style.symbolSize;
-        const double half = size / 2.0;
-        const QRectF visible = m_screen.adjusted(-half, -half, half, half);
+        if (m_grid.empty()) {
+            const double half = m_style.symbolSize / 2.0;
+            m_cellSize = std::max(MinPointCellPx, m_style.symbolSize / PointCellsPerSymbol);
+            m_gridOrigin = QPointF(-half, -half);
+            m_gridColumns = int(std::ceil((m_screen.width() + 2 * half) / m_cellSize));
+            m_gridRows = int(std::ceil((m_screen.height() + 2 * half) / m_cellSize));
+            m_grid.assign(size_t(m_gridColumns) * size_t(m_gridRows), EmptyCell);
+            m_gridFaulty.assign(m_grid.size(), 0);
+        }
+        const qint64 blockIndex = qint64(m_pointBlocks.size());
+        m_pointBlocks.push_back(block);
+        const double scale = 1.0 / m_cellSize;
         const qsizetype n = block.size();
         for (qsizetype i = 0; i < n; ++i) {
             if (i % CancelCheckInterval == 0 && isCancelled(m_cancel)) {
                 return false;
             }
             const QPointF screen = m_transform.map(block.point(i));
-            if (!visible.contains(screen)) {
+            const double column = (screen.x() - m_gridOrigin.x()) * scale;
+            const double row = (screen.y() - m_gridOrigin.y()) * scale;
+            // Checked before the conversion, so truncation is floor (and no libm call).
+            if (!(column >= 0 && row >= 0 && column < m_gridColumns && row < m_gridRows)) {
                 continue;
             }
-            drawSprite(screen, sprite(block.status(i), block.condition(i)), half);
+            const size_t cell = size_t(row) * size_t(m_gridColumns) + size_t(column);
+            const bool faulty = block.status(i) == gis::AssetStatus::Faulty;
+            if (m_gridFaulty[cell] != 0 && !faulty) {
+                continue; // a faulty asset is never hidden under a healthy one
+            }
+            m_grid[cell] = (blockIndex << 32) | qint64(i);
+            m_gridFaulty[cell] = faulty ? 1 : 0;
+        }
+        return true;
+    }
+
+    bool drawCollectedPoints()
+    {
+        const double half = m_style.symbolSize / 2.0;
+        for (size_t cell = 0; cell < m_grid.size(); ++cell) {
+            if (cell % CancelCheckInterval == 0 && isCancelled(m_cancel)) {
+                return false;
+            }
+            const qint64 entry = m_grid[cell];
+            if (entry == EmptyCell) {
+                continue;
+            }
+            const FeatureBlock &block = m_pointBlocks[size_t(entry >> 32)];
+            const qsizetype i = qsizetype(entry & 0xffffffff);
+            drawSprite(
+                m_transform.map(block.point(i)), sprite(block.status(i), block.condition(i)), half);
         }
         return true;
     }
@@ -257,30 +333,103 @@ private:
         return true;
     }
 
-    void applyShapeStyle(const QColor &color, bool polygon)
+    /// The stroke of lines and polygon outlines in color.
+    QPen strokePen(const QColor &color, bool segments) const
     {
-        if (color == m_currentColor) {
-            return;
-        }
-        m_currentColor = color;
-        const bool fixed = m_style.colorBy == LayerStyle::ColorBy::Fixed;
-        QPen pen(fixed ? m_style.color : color,
-                 m_style.lineWidth * m_dpr,
+        // Cosmetic widths are device pixels. One device pixel takes the raster engine's
+        // cosmetic stroker, several times faster than any wider pen.
+        QPen pen(color,
+                 m_dense ? 1.0 : m_style.lineWidth * m_dpr,
                  m_style.lineStyle,
-                 Qt::RoundCap,
+                 segments ? Qt::SquareCap : Qt::RoundCap,
                  Qt::RoundJoin);
         pen.setCosmetic(true);
-        m_painter.setPen(pen);
-        if (polygon) {
-            QColor fill = m_style.fillColor;
-            if (!fixed) {
-                fill = color;
-                fill.setAlpha(m_style.fillColor.alpha());
-            }
-            m_painter.setBrush(fill);
-        } else {
-            m_painter.setBrush(Qt::NoBrush);
+        return pen;
+    }
+
+    /// Solid opaque strokes are drawn as batches of separate segments with square caps (the
+    /// caps fill the joins): drawLines() rasterises segments directly, 4-6x faster than
+    /// stroking a polyline with joins. Dashes and translucent strokes need real polylines.
+    bool strokesAsSegments(const QColor &color) const
+    {
+        return m_style.lineStyle == Qt::SolidLine && color.alpha() == 255;
+    }
+
+    void addSegments(const std::vector<QPointF> &points, const QColor &color, bool closed)
+    {
+        if (color != m_segmentColor) {
+            flushSegments();
+            m_segmentColor = color;
         }
+        for (size_t k = 1; k < points.size(); ++k) {
+            m_segments.emplace_back(points[k - 1], points[k]);
+        }
+        if (closed && points.size() > 2 && points.back() != points.front()) {
+            m_segments.emplace_back(points.back(), points.front());
+        }
+        if (m_segments.size() >= SegmentBatch) {
+            flushSegments();
+        }
+    }
+
+    void flushSegments()
+    {
+        if (m_segments.empty()) {
+            return;
+        }
+        m_painter.setPen(strokePen(m_segmentColor, true));
+        m_painter.drawLines(m_segments.data(), int(m_segments.size()));
+        m_segments.clear();
+        if (m_fillsWithoutPen) {
+            m_painter.setPen(Qt::NoPen);
+        }
+    }
+
+    void strokePolyline(const std::vector<QPointF> &points, const QColor &color, bool closed)
+    {
+        if (strokesAsSegments(color)) {
+            addSegments(points, color, closed);
+            return;
+        }
+        flushSegments();
+        m_painter.setPen(strokePen(color, false));
+        if (closed) {
+            m_painter.setBrush(Qt::NoBrush);
+            m_painter.drawPolygon(points.data(), int(points.size()));
+            m_painter.setBrush(m_fill);
+        } else {
+            m_painter.drawPolyline(points.data(), int(points.size()));
+        }
+        if (m_fillsWithoutPen) {
+            m_painter.setPen(Qt::NoPen);
+        }
+    }
+
+    void fillPolygon(qsizetype mapped, const QColor &fill)
+    {
+        if (fill.alpha() == 0) {
+            return;
+        }
+        if (fill != m_fill) {
+            m_fill = fill;
+            m_painter.setBrush(fill);
+        }
+        if (mapped == 1) {
+            const std::vector<QPointF> &points = m_parts[0].points;
+            m_painter.drawPolygon(points.data(), int(points.size()), Qt::OddEvenFill);
+            return;
+        }
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (qsizetype p = 0; p < mapped; ++p) {
+            const std::vector<QPointF> &points = m_parts[size_t(p)].points;
+            path.moveTo(points.front());
+            for (size_t k = 1; k < points.size(); ++k) {
+                path.lineTo(points[k]);
+            }
+            path.closeSubpath();
+        }
+        m_painter.drawPath(path);
     }
 
     bool paintShapes(const FeatureBlock &block)
@@ -288,8 +437,14 @@ private:
         const bool polygon = block.kind() == FeatureKind::Polygon;
         const double margin = m_style.lineWidth + 1.0;
         const QRectF visible = m_screen.adjusted(-margin, -margin, margin, margin);
-        m_currentColor = QColor();
         m_painter.setRenderHint(QPainter::Antialiasing);
+        // Polygons fill with no pen; their outlines go through strokePolyline().
+        m_fillsWithoutPen = polygon;
+        m_fill = QColor();
+        m_painter.setBrush(Qt::NoBrush);
+        if (polygon) {
+            m_painter.setPen(Qt::NoPen);
+        }
         const qsizetype n = block.size();
         for (qsizetype i = 0; i < n; ++i) {
             if (i % CancelCheckInterval == 0 && isCancelled(m_cancel)) {
@@ -321,7 +476,7 @@ private:
                 m_drawn.insert(id);
             }
             const QColor color = m_style.featureColor(block.status(i), block.condition(i));
-            if (bounds.width() < 1.0 && bounds.height() < 1.0) {
+            if (bounds.width() < SmallShapePx && bounds.height() < SmallShapePx) {
                 // Too small to show its shape: a one-pixel dot keeps it visible.
                 m_painter.fillRect(
                     QRectF(
@@ -330,29 +485,21 @@ private:
                                                                              : color);
                 continue;
             }
-            applyShapeStyle(color, polygon);
-            if (!polygon) {
-                for (int p = 0; p < mapped; ++p) {
-                    const std::vector<QPointF> &points = m_parts[size_t(p)].points;
-                    m_painter.drawPolyline(points.data(), int(points.size()));
+            const bool fixed = m_style.colorBy == LayerStyle::ColorBy::Fixed;
+            const QColor stroke = fixed ? m_style.color : color;
+            if (polygon) {
+                QColor fill = m_style.fillColor;
+                if (!fixed) {
+                    fill = color;
+                    fill.setAlpha(m_style.fillColor.alpha());
                 }
-            } else if (mapped == 1) {
-                const std::vector<QPointF> &points = m_parts[0].points;
-                m_painter.drawPolygon(points.data(), int(points.size()), Qt::OddEvenFill);
-            } else {
-                QPainterPath path;
-                path.setFillRule(Qt::OddEvenFill);
-                for (int p = 0; p < mapped; ++p) {
-                    const std::vector<QPointF> &points = m_parts[size_t(p)].points;
-                    path.moveTo(points.front());
-                    for (size_t k = 1; k < points.size(); ++k) {
-                        path.lineTo(points[k]);
-                    }
-                    path.closeSubpath();
-                }
-                m_painter.drawPath(path);
+                fillPolygon(mapped, fill);
+            }
+            for (int p = 0; p < mapped; ++p) {
+                strokePolyline(m_parts[size_t(p)].points, stroke, polygon);
             }
         }
+        flushSegments();
         return true;
     }
 
@@ -361,12 +508,25 @@ private:
     ScreenTransform m_transform;
     const std::atomic_bool *m_cancel;
     bool m_dedupe;
+    bool m_dense;
     qreal m_dpr;
     QRectF m_screen;
     std::array<QImage, gis::AssetStatusCount> m_sprites;
     std::vector<ScreenPart> m_parts;
     QSet<qint64> m_drawn;
-    QColor m_currentColor;
+    std::vector<QLineF> m_segments;
+    QColor m_segmentColor;
+    QColor m_fill;
+    bool m_fillsWithoutPen = false;
+    /// The point grid: per cell (block index << 32 | feature index) or EmptyCell.
+    static constexpr qint64 EmptyCell = -1;
+    std::vector<qint64> m_grid;
+    std::vector<std::uint8_t> m_gridFaulty;
+    std::vector<FeatureBlock> m_pointBlocks;
+    QPointF m_gridOrigin;
+    double m_cellSize = 1.0;
+    int m_gridColumns = 0;
+    int m_gridRows = 0;
 };
 
 } // namespace
@@ -403,7 +563,12 @@ bool VectorLayerRenderer::paint(QPainter &painter,
         = std::max({style.symbolSize, double(MaxClusterRadius), style.lineWidth}) + 1.0;
     const gis::BoundingBox view = viewBounds(viewport, marginPx);
     painter.save();
-    LayerPainter layer(painter, viewport, style, cancel, blocks.size() > 1);
+    LayerPainter layer(painter,
+                       viewport,
+                       style,
+                       cancel,
+                       blocks.size() > 1,
+                       estimatedFeaturesInView(blocks, view) > DenseShapeCount);
     bool finished = true;
     for (const gis::FeatureBlock &block : blocks) {
         if (!block.bounds().intersects(view)) {
@@ -414,6 +579,7 @@ bool VectorLayerRenderer::paint(QPainter &painter,
             break;
         }
     }
+    finished = finished && layer.finish();
     painter.restore();
     return finished && !isCancelled(cancel);
 }
