@@ -98,7 +98,9 @@ LEFT JOIN sensor_state st ON st.sensor_id = s.id;
 
 -- One latch per (rule, subject). rule_id 0 is a sensor's own thresholds. subject_id is the
 -- sensor (threshold, rate_of_change, offline), the basemap.district (aggregate) or 0
--- (composite). No foreign keys: subjects are of several kinds; alarm_tick() removes orphans.
+-- (composite). No foreign keys on rule and subject (subjects are of several kinds; alarm_tick()
+-- removes orphans), but one on the alarm: a TRUNCATE alarm ... CASCADE (the seeder's reset)
+-- empties the latches too, so a new city does not inherit the old one's latches.
 CREATE TABLE alarm_rule_state (
     rule_id    bigint NOT NULL,
     subject_id bigint NOT NULL,
@@ -108,12 +110,13 @@ CREATE TABLE alarm_rule_state (
     hi_level   smallint NOT NULL DEFAULT 0 CHECK (hi_level BETWEEN 0 AND 2),
     lo_level   smallint NOT NULL DEFAULT 0 CHECK (lo_level BETWEEN 0 AND 2),
     since      timestamptz NOT NULL DEFAULT now(),
-    alarm_id   bigint,
+    alarm_id   bigint REFERENCES alarm (id) ON DELETE SET NULL,
     value      double precision,
     PRIMARY KEY (rule_id, subject_id)
 );
 CREATE INDEX alarm_rule_state_set_idx ON alarm_rule_state (kind, subject_id)
     WHERE hi_level > 0 OR lo_level > 0;
+CREATE INDEX alarm_rule_state_alarm_idx ON alarm_rule_state (alarm_id);
 
 -- Planned work: suppresses raising alarms (not clearing them) while it lasts. At most one scope;
 -- none means the whole city.
@@ -861,28 +864,17 @@ BEGIN
         RETURN NEXT;
     END LOOP;
 
-    DELETE FROM reading_default WHERE ts < raw_cutoff;
-    GET DIAGNOSTICS deleted = ROW_COUNT;
-    IF deleted > 0 THEN
-        object := 'reading_default';
+    -- Strays in the DEFAULT partition (reported only if any), then the rollups.
+    FOREACH object IN ARRAY ARRAY['reading_default', 'reading_1m', 'reading_1h'] LOOP
+        EXECUTE format('DELETE FROM public.%I WHERE %I < $1', object,
+                       CASE object WHEN 'reading_default' THEN 'ts' ELSE 'bucket' END)
+            USING CASE object WHEN 'reading_default' THEN raw_cutoff ELSE rollup_cutoff END;
+        GET DIAGNOSTICS deleted = ROW_COUNT;
+        CONTINUE WHEN object = 'reading_default' AND deleted = 0;
         action := 'rows deleted';
         row_count := deleted;
         RETURN NEXT;
-    END IF;
-
-    DELETE FROM reading_1m WHERE bucket < rollup_cutoff;
-    GET DIAGNOSTICS deleted = ROW_COUNT;
-    object := 'reading_1m';
-    action := 'rows deleted';
-    row_count := deleted;
-    RETURN NEXT;
-
-    DELETE FROM reading_1h WHERE bucket < rollup_cutoff;
-    GET DIAGNOSTICS deleted = ROW_COUNT;
-    object := 'reading_1h';
-    action := 'rows deleted';
-    row_count := deleted;
-    RETURN NEXT;
+    END LOOP;
 END
 $$;
 

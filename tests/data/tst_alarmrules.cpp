@@ -73,6 +73,13 @@ public:
 
     int alarmCount(qint64 sensor);
 
+    /// A sensor with a warning limit of 70 (hysteresis 1) and a reading of 75: the id of the
+    /// one new alarm that raised.
+    std::optional<qint64> openAlarm(const QString &code);
+
+    /// One column of alarm_tick(escalate_after), or nothing (with a warning) if it failed.
+    std::optional<qint64> tick(const QString &column, const QString &escalateAfter = u"15 min"_s);
+
 private:
     AlarmDb() = default;
 
@@ -192,6 +199,22 @@ std::unique_ptr<PgConnection> AlarmDb::connectAs(const QString &group)
 int AlarmDb::alarmCount(qint64 sensor)
 {
     return int(number(u"SELECT count(*) FROM alarm WHERE sensor_id = $1"_s, {sensor}).value_or(-1));
+}
+
+std::optional<qint64> AlarmDb::openAlarm(const QString &code)
+{
+    const qint64 sensor = addSensor(code, 70.0, QVariant(), 1.0);
+    if (!sensor || !feed(sensor, {75})) {
+        return std::nullopt;
+    }
+    return number(u"SELECT id FROM alarm WHERE sensor_id = $1 AND state = 'new'"_s, {sensor});
+}
+
+std::optional<qint64> AlarmDb::tick(const QString &column, const QString &escalateAfter)
+{
+    // The column is one of the test's constants, quoted as an identifier all the same.
+    return number(u"SELECT "_s + quoteIdentifier(column) + u" FROM alarm_tick($1::interval)"_s,
+                  {escalateAfter});
 }
 
 class TestAlarmRules : public QObject
@@ -381,10 +404,7 @@ void TestAlarmRules::operatorAcknowledgesViewerCannot()
     INFRASIGHT_REQUIRE_TEST_SERVER();
     auto db = AlarmDb::create();
     QVERIFY(db);
-    const qint64 sensor = db->addSensor(u"NS-5"_s, 70.0, QVariant(), 1.0);
-    QVERIFY(sensor);
-    QVERIFY(db->feed(sensor, {75}));
-    auto id = db->number(u"SELECT id FROM alarm WHERE sensor_id = $1"_s, {sensor});
+    const auto id = db->openAlarm(u"NS-5"_s);
     QVERIFY(id);
 
     auto viewer = db->connectAs(u"viewer"_s);
@@ -454,10 +474,7 @@ void TestAlarmRules::illegalTransitionsAreRefused()
     INFRASIGHT_REQUIRE_TEST_SERVER();
     auto db = AlarmDb::create();
     QVERIFY(db);
-    const qint64 sensor = db->addSensor(u"NS-6"_s, 70.0, QVariant(), 1.0);
-    QVERIFY(sensor);
-    QVERIFY(db->feed(sensor, {75}));
-    auto id = db->number(u"SELECT id FROM alarm WHERE sensor_id = $1"_s, {sensor});
+    const auto id = db->openAlarm(u"NS-6"_s);
     QVERIFY(id);
     auto op = db->connectAs(u"operator"_s);
     QVERIFY(op);
@@ -496,10 +513,7 @@ void TestAlarmRules::shelvedAlarmReturnsAfterItsTime()
     INFRASIGHT_REQUIRE_TEST_SERVER();
     auto db = AlarmDb::create();
     QVERIFY(db);
-    const qint64 sensor = db->addSensor(u"NS-7"_s, 70.0, QVariant(), 1.0);
-    QVERIFY(sensor);
-    QVERIFY(db->feed(sensor, {75}));
-    auto id = db->number(u"SELECT id FROM alarm WHERE sensor_id = $1"_s, {sensor});
+    const auto id = db->openAlarm(u"NS-7"_s);
     QVERIFY(id);
     auto op = db->connectAs(u"operator"_s);
     QVERIFY(op);
@@ -514,16 +528,12 @@ void TestAlarmRules::shelvedAlarmReturnsAfterItsTime()
     QCOMPARE(shelved->text(0, 2), u"works tonight"_s);
     QCOMPARE(shelved->text(0, 3), u"acknowledged"_s);
 
-    auto tick = db->sql().exec(u"SELECT unshelved FROM alarm_tick()"_s);
-    QVERIFY_OK(tick);
-    QCOMPARE(tick->toInt(0, 0), 0);
+    QCOMPARE(db->tick(u"unshelved"_s), std::optional<qint64>(0));
     // Time passes (the owner moves the end into the past; the state does not change by that).
     QVERIFY_OK(db->sql().exec(u"UPDATE alarm SET shelved_until = now() - interval '1 second' "
                               "WHERE id = $1"_s,
                               {*id}));
-    tick = db->sql().exec(u"SELECT unshelved FROM alarm_tick()"_s);
-    QVERIFY_OK(tick);
-    QCOMPARE(tick->toInt(0, 0), 1);
+    QCOMPARE(db->tick(u"unshelved"_s), std::optional<qint64>(1));
     auto back = db->sql().exec(u"SELECT state, acknowledged_by, ack_comment FROM alarm "
                                "WHERE id = $1"_s,
                                {*id});
@@ -552,9 +562,7 @@ void TestAlarmRules::offlineSensorRaisesAndResolvesOnData()
                               {sensor, healthy}));
     QCOMPARE(db->alarmCount(sensor), 0);
 
-    auto tick = db->sql().exec(u"SELECT raised FROM alarm_tick()"_s);
-    QVERIFY_OK(tick);
-    QCOMPARE(tick->toInt(0, 0), 1);
+    QCOMPARE(db->tick(u"raised"_s), std::optional<qint64>(1));
     auto offline = db->sql().exec(u"SELECT id, rule_id, state, message FROM alarm "
                                   "WHERE sensor_id = $1"_s,
                                   {sensor});
@@ -566,8 +574,8 @@ void TestAlarmRules::offlineSensorRaisesAndResolvesOnData()
     QCOMPARE(db->alarmCount(healthy), 0);
 
     // One alarm per outage, however often the tick runs.
-    QVERIFY_OK(db->sql().exec(u"SELECT alarm_tick()"_s));
-    QVERIFY_OK(db->sql().exec(u"SELECT alarm_tick()"_s));
+    QCOMPARE(db->tick(u"raised"_s), std::optional<qint64>(0));
+    QCOMPARE(db->tick(u"raised"_s), std::optional<qint64>(0));
     QCOMPARE(db->alarmCount(sensor), 1);
 
     // Data again: resolved on ingest, no tick needed.
@@ -580,7 +588,7 @@ void TestAlarmRules::offlineSensorRaisesAndResolvesOnData()
     QCOMPARE(resolved->text(0, 0), u"resolved"_s);
     QCOMPARE(resolved->text(0, 1), u"system"_s);
     QCOMPARE(resolved->text(0, 2), u"data arrived again"_s);
-    QVERIFY_OK(db->sql().exec(u"SELECT alarm_tick()"_s));
+    QVERIFY(db->tick(u"raised"_s));
     QCOMPARE(db->alarmCount(sensor), 1);
 }
 
@@ -626,23 +634,19 @@ void TestAlarmRules::unacknowledgedCriticalEscalates()
                          {sensor});
     QVERIFY(id);
 
-    auto tick = db->sql().exec(u"SELECT escalated FROM alarm_tick(interval '10 minutes')"_s);
-    QVERIFY_OK(tick);
-    QCOMPARE(tick->toInt(0, 0), 0);
+    const QString escalated = u"escalated"_s;
+    const QString tenMinutes = u"10 minutes"_s;
+    QCOMPARE(db->tick(escalated, tenMinutes), std::optional<qint64>(0));
     QVERIFY_OK(db->sql().exec(u"UPDATE alarm SET raised_at = now() - interval '11 minutes' "
                               "WHERE id = $1"_s,
                               {*id}));
-    tick = db->sql().exec(u"SELECT escalated FROM alarm_tick(interval '10 minutes')"_s);
-    QVERIFY_OK(tick);
-    QCOMPARE(tick->toInt(0, 0), 1);
+    QCOMPARE(db->tick(escalated, tenMinutes), std::optional<qint64>(1));
     auto first = db->sql().exec(u"SELECT escalated_at FROM alarm WHERE id = $1"_s, {*id});
     QVERIFY_OK(first);
     QVERIFY(!first->value(0, 0).isNull());
 
     // Once only.
-    tick = db->sql().exec(u"SELECT escalated FROM alarm_tick(interval '10 minutes')"_s);
-    QVERIFY_OK(tick);
-    QCOMPARE(tick->toInt(0, 0), 0);
+    QCOMPARE(db->tick(escalated, tenMinutes), std::optional<qint64>(0));
     auto again = db->sql().exec(u"SELECT escalated_at FROM alarm WHERE id = $1"_s, {*id});
     QVERIFY_OK(again);
     QCOMPARE(again->value(0, 0), first->value(0, 0));
@@ -654,9 +658,7 @@ void TestAlarmRules::unacknowledgedCriticalEscalates()
                               "       raised_at = now() - interval '1 hour' "
                               "WHERE sensor_id = $1"_s,
                               {other}));
-    tick = db->sql().exec(u"SELECT escalated FROM alarm_tick(interval '10 minutes')"_s);
-    QVERIFY_OK(tick);
-    QCOMPARE(tick->toInt(0, 0), 0);
+    QCOMPARE(db->tick(escalated, tenMinutes), std::optional<qint64>(0));
 }
 
 void TestAlarmRules::aggregateRuleCountsSensorsInADistrict()
@@ -701,7 +703,7 @@ void TestAlarmRules::aggregateRuleCountsSensorsInADistrict()
 
     // Still three (another reading in breach) -> no second alarm; one clears -> resolved.
     QVERIFY(db->feed(inside[0], {79}));
-    QVERIFY_OK(db->sql().exec(u"SELECT alarm_tick()"_s));
+    QVERIFY(db->tick(u"raised"_s));
     QCOMPARE(db->number(u"SELECT count(*) FROM alarm WHERE rule_id = $1"_s, {*rule}),
              std::optional<qint64>(1));
     QVERIFY(db->feed(inside[1], {50}));
