@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSvgRenderer>
+#include <QtConcurrent>
 #include <QtTest>
 
 using namespace infrasight;
@@ -299,6 +300,41 @@ private Q_SLOTS:
         // A one-member cluster is a normal point in the active colour.
         QVERIFY(sameColor(image.pixel(300, 150), LayerStyle::statusColor(AssetStatus::Active)));
         QCOMPARE(countOpaque(image, QRect(312, 130, 20, 40)), 0);
+    }
+
+    void faultyPointIsNotHiddenByANeighbour()
+    {
+        // Dense layers keep one sprite per few pixels; a faulty asset must never be the one
+        // dropped, whatever the drawing order.
+        const MapViewport view = helsinkiView();
+        FeatureBlockBuilder builder(FeatureKind::Point);
+        builder.addPoint(1, AssetStatus::Faulty, 0, at(view, 200, 150));
+        builder.addPoint(2, AssetStatus::Active, 0, at(view, 201, 150.5));
+        builder.addPoint(3, AssetStatus::Inactive, 0, at(view, 100, 150));
+        builder.addPoint(4, AssetStatus::Planned, 0, at(view, 100.5, 151));
+        const QImage image = VectorLayerRenderer::render(view, {builder.build()}, pointStyle());
+        QVERIFY2(sameColor(image.pixel(200, 150), LayerStyle::statusColor(AssetStatus::Faulty)),
+                 qPrintable(describe(image.pixel(200, 150))));
+        QVERIFY(sameColor(image.pixel(100, 150), LayerStyle::statusColor(AssetStatus::Planned)));
+    }
+
+    void parallelRendersMatchASerialOne()
+    {
+        const MapViewport view = helsinkiView();
+        FeatureBlockBuilder builder(FeatureKind::Point);
+        for (int i = 0; i < 2000; ++i) {
+            builder.addPoint(i, AssetStatus(i % 5), 0, at(view, (i * 37) % 400, (i * 53) % 300));
+        }
+        const QList<FeatureBlock> blocks{builder.build()};
+        const QImage serial
+            = VectorLayerRenderer::render(view, blocks, pointStyle(QStringLiteral("bin")));
+        const QList<int> jobs{0, 1, 2, 3, 4, 5};
+        const QList<QImage> images = QtConcurrent::blockingMapped(jobs, [&](int) {
+            return VectorLayerRenderer::render(view, blocks, pointStyle(QStringLiteral("bin")));
+        });
+        for (const QImage &image : images) {
+            QCOMPARE(image, serial);
+        }
     }
 
     void cancelReturnsANullImage()
