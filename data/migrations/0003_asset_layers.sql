@@ -30,12 +30,12 @@ CREATE INDEX asset_cell_type_idx ON asset_cell (type_id);
 -- Spherical Web Mercator metres of a point, exactly as gis/core/mercator.cpp computes them
 -- (latitude clamped to +-85.0511287798066 degrees). Inlined by the planner.
 CREATE FUNCTION asset_cell_mx(g geometry) RETURNS double precision
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT 6378137.0::double precision * radians(ST_X(g))
 $$;
 
 CREATE FUNCTION asset_cell_my(g geometry) RETURNS double precision
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT 6378137.0::double precision
            * ln(tan(pi() / 4 + radians(least(greatest(ST_Y(g), -85.0511287798066),
                                               85.0511287798066)) / 2))
@@ -44,7 +44,7 @@ $$;
 -- The cell column (or, given -y, row) of a Mercator coordinate at a level: the tile of zoom
 -- level + 2 as gis::TileKey::containing() finds it, clamped to the world.
 CREATE FUNCTION asset_cell_coord(m double precision, level integer) RETURNS integer
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT least(greatest(floor((m + 20037508.342789244) / 40075016.685578488
                                 * (1 << (level + 2)))::integer, 0),
                  (1 << (level + 2)) - 1)
@@ -152,14 +152,19 @@ DECLARE
     cells bigint;
 BEGIN
     DELETE FROM asset_cell;
+    -- The finest level from the table, the coarser ones from it: a level-18 cell lies in the
+    -- level-L cell (cx >> (18 - L), cy >> (18 - L)), exactly as asset_cell_coord() would say.
     INSERT INTO asset_cell (level, type_id, cx, cy, n, faulty, sx, sy)
-    SELECT l.level, p.type_id,
-           asset_cell_coord(p.mx, l.level), asset_cell_coord(-p.my, l.level),
-           count(*), count(*) FILTER (WHERE p.faulty), sum(p.mx), sum(p.my)
-    FROM (SELECT a.type_id, a.status = 'faulty' AS faulty,
-                 asset_cell_mx(a.geom) AS mx, asset_cell_my(a.geom) AS my
-          FROM asset a
-          WHERE ST_GeometryType(a.geom) = 'ST_Point' AND NOT ST_IsEmpty(a.geom)) p
+    SELECT l.level, f.type_id, f.cx >> (18 - l.level), f.cy >> (18 - l.level),
+           sum(f.n), sum(f.faulty), sum(f.sx), sum(f.sy)
+    FROM (SELECT p.type_id, asset_cell_coord(p.mx, 18) AS cx, asset_cell_coord(-p.my, 18) AS cy,
+                 count(*) AS n, count(*) FILTER (WHERE p.faulty) AS faulty,
+                 sum(p.mx) AS sx, sum(p.my) AS sy
+          FROM (SELECT a.type_id, a.status = 'faulty' AS faulty,
+                       asset_cell_mx(a.geom) AS mx, asset_cell_my(a.geom) AS my
+                FROM asset a
+                WHERE ST_GeometryType(a.geom) = 'ST_Point' AND NOT ST_IsEmpty(a.geom)) p
+          GROUP BY 1, 2, 3) f
     CROSS JOIN generate_series(10, 18) AS l (level)
     GROUP BY 1, 2, 3, 4;
     GET DIAGNOSTICS cells = ROW_COUNT;

@@ -570,18 +570,25 @@ void TestAssetQueries::tileClustersFollowEveryChange()
     QCOMPARE(empty->toInt(0, 0), 0);
     QVERIFY_OK(cellsBefore);
 
-    // The rebuild gives the same table the triggers kept.
-    const QString snapshot = u"SELECT string_agg(format('%s/%s/%s/%s:%s:%s:%s:%s', level, type_id, "
-                             "cx, cy, n, faulty, round(sx::numeric, 3), round(sy::numeric, 3)), "
-                             "' ' ORDER BY level, type_id, cx, cy) FROM asset_cell"_s;
+    // The rebuild gives the same table the triggers kept (sums added in another order may
+    // differ in the last bits, centroids not by a micrometre).
+    const QString snapshot = u"SELECT level, type_id, cx, cy, n, faulty, sx / n, sy / n "
+                             "FROM asset_cell ORDER BY level, type_id, cx, cy"_s;
     auto kept = sql(snapshot);
     QVERIFY_OK(kept);
     auto rebuilt = sql(u"SELECT asset_cell_rebuild()"_s);
     QVERIFY_OK(rebuilt);
-    QVERIFY(rebuilt->toInt(0, 0) > 0);
+    QCOMPARE(rebuilt->toInt(0, 0), qint64(kept->rowCount()));
     auto fresh = sql(snapshot);
     QVERIFY_OK(fresh);
-    QCOMPARE(fresh->text(0, 0), kept->text(0, 0));
+    QCOMPARE(fresh->rowCount(), kept->rowCount());
+    for (int row = 0; row < kept->rowCount(); ++row) {
+        for (int column = 0; column < 6; ++column) {
+            QCOMPARE(fresh->toInt(row, column), kept->toInt(row, column));
+        }
+        QVERIFY(std::abs(fresh->toDouble(row, 6) - kept->toDouble(row, 6)) < 1e-6);
+        QVERIFY(std::abs(fresh->toDouble(row, 7) - kept->toDouble(row, 7)) < 1e-6);
+    }
     compareClusters("after the rebuild");
 }
 
