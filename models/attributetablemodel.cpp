@@ -5,15 +5,48 @@
 #include "gis/core/assetstatus.h"
 #include "models/logging.h"
 
+#include <iterator>
+
 namespace infrasight::models {
 
 namespace {
 
-/// Columns holding numbers (right-aligned, as spreadsheets and QGIS show them).
-bool isNumericColumn(const QString &name)
+/// Numbers right-aligned (as spreadsheets and QGIS show them), the rest left-aligned.
+QVariant alignmentOf(const QString &column)
 {
-    return name == u"id" || name == u"condition";
+    const bool numeric = column == u"id" || column == u"condition";
+    return QVariant::fromValue(
+        Qt::Alignment((numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
 }
+
+struct ColumnTitle
+{
+    const char *column; ///< as AssetQueries::attributeColumns() names it
+    const char *title;
+};
+
+/// The header of each column, translated in headerData().
+constexpr ColumnTitle ColumnTitles[] = {
+    {"id", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "ID")},
+    {"code", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Code")},
+    {"name", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Name")},
+    {"type", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Type")},
+    {"street", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Street")},
+    {"status", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Status")},
+    {"condition", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Condition")},
+    {"install_date", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Installed")},
+    {"updated_at", QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Updated")},
+};
+
+/// The status as shown, indexed by gis::AssetStatus (Unknown shows the database's code).
+constexpr const char *StatusNames[] = {
+    QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Active"),
+    QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Inactive"),
+    QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Faulty"),
+    QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Planned"),
+    QT_TRANSLATE_NOOP("infrasight::models::AttributeTableModel", "Retired"),
+};
+static_assert(std::size(StatusNames) == gis::AssetStatusCount - 1);
 
 } // namespace
 
@@ -96,10 +129,7 @@ QVariant AttributeTableModel::data(const QModelIndex &index, int role) const
         // The value as the database has it (the status code, not its translation).
         return m_rows.at(index.row()).at(index.column());
     case Qt::TextAlignmentRole:
-        if (isNumericColumn(m_columns.at(index.column()))) {
-            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
-        }
-        return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+        return alignmentOf(m_columns.at(index.column()));
     case AssetIdRole:
         return m_ids.at(index.row());
     default:
@@ -113,40 +143,16 @@ QVariant AttributeTableModel::headerData(int section, Qt::Orientation orientatio
         return QAbstractTableModel::headerData(section, orientation, role);
     }
     if (role == Qt::TextAlignmentRole) {
-        return QVariant::fromValue(
-            Qt::Alignment((isNumericColumn(m_columns.at(section)) ? Qt::AlignRight : Qt::AlignLeft)
-                          | Qt::AlignVCenter));
+        return alignmentOf(m_columns.at(section));
     }
     if (role != Qt::DisplayRole) {
         return {};
     }
     const QString &name = m_columns.at(section);
-    if (name == u"id") {
-        return tr("ID");
-    }
-    if (name == u"code") {
-        return tr("Code");
-    }
-    if (name == u"name") {
-        return tr("Name");
-    }
-    if (name == u"type") {
-        return tr("Type");
-    }
-    if (name == u"street") {
-        return tr("Street");
-    }
-    if (name == u"status") {
-        return tr("Status");
-    }
-    if (name == u"condition") {
-        return tr("Condition");
-    }
-    if (name == u"install_date") {
-        return tr("Installed");
-    }
-    if (name == u"updated_at") {
-        return tr("Updated");
+    for (const ColumnTitle &title : ColumnTitles) {
+        if (name == QLatin1StringView(title.column)) {
+            return tr(title.title);
+        }
     }
     return name;
 }
@@ -309,21 +315,11 @@ QString AttributeTableModel::displayText(int row, int column) const
     if (column != m_statusColumn) {
         return value;
     }
-    switch (gis::assetStatusFromCode(value)) {
-    case gis::AssetStatus::Active:
-        return tr("Active");
-    case gis::AssetStatus::Inactive:
-        return tr("Inactive");
-    case gis::AssetStatus::Faulty:
-        return tr("Faulty");
-    case gis::AssetStatus::Planned:
-        return tr("Planned");
-    case gis::AssetStatus::Retired:
-        return tr("Retired");
-    case gis::AssetStatus::Unknown:
-        break;
+    const auto status = gis::assetStatusFromCode(value);
+    if (status == gis::AssetStatus::Unknown) {
+        return value;
     }
-    return value;
+    return tr(StatusNames[int(status)]);
 }
 
 } // namespace infrasight::models
