@@ -74,6 +74,18 @@ tl::unexpected<Error> decodeError(const QString &what)
     return fail(ErrorCode::InvalidArgument, what);
 }
 
+/// Fails when a result with rows has fewer columns than its decoder reads.
+Result<void> expectColumns(const QueryResult &result, int columns, QStringView what)
+{
+    if (result.rowCount() > 0 && result.columnCount() < columns) {
+        return decodeError(QStringLiteral("%1: expected %2 columns, got %3")
+                               .arg(what.toString(),
+                                    QString::number(columns),
+                                    QString::number(result.columnCount())));
+    }
+    return {};
+}
+
 /// The columns every summary query returns, in decodeSummaries() order: id, type_id, code, name,
 /// type name, street, status, representative lon/lat, bounding box lon/lat (xmin, ymin, xmax,
 /// ymax). The distance column (13) is appended by each query. Needs "a" (asset), "t" (its type)
@@ -162,8 +174,8 @@ Statement AssetQueries::assetTypes()
 
 Result<QList<AssetTypeInfo>> AssetQueries::decodeAssetTypes(const QueryResult &result)
 {
-    if (result.rowCount() > 0 && result.columnCount() < 7) {
-        return (decodeError(QStringLiteral("asset types: expected 7 columns")));
+    if (auto columns = expectColumns(result, 7, u"asset types"); !columns) {
+        return tl::unexpected(columns.error());
     }
     QList<AssetTypeInfo> types;
     types.reserve(result.rowCount());
@@ -180,8 +192,8 @@ Result<QList<AssetTypeInfo>> AssetQueries::decodeAssetTypes(const QueryResult &r
         } else if (kind == u"polygon") {
             info.kind = gis::FeatureKind::Polygon;
         } else {
-            return (decodeError(
-                QStringLiteral("asset type %1: unknown geometry kind '%2'").arg(info.code, kind)));
+            return decodeError(
+                QStringLiteral("asset type %1: unknown geometry kind '%2'").arg(info.code, kind));
         }
         info.symbol = result.text(row, 4);
         info.departmentCode = result.text(row, 5);
@@ -221,8 +233,8 @@ Result<QHash<qint64, gis::FeatureBlock>>
 AssetQueries::decodeTileFeatures(const QueryResult &result,
                                  const QHash<qint64, gis::FeatureKind> &kinds)
 {
-    if (result.rowCount() > 0 && result.columnCount() < 5) {
-        return (decodeError(QStringLiteral("tile features: expected 5 columns")));
+    if (auto columns = expectColumns(result, 5, u"tile features"); !columns) {
+        return tl::unexpected(columns.error());
     }
     std::unordered_map<qint64, gis::FeatureBlockBuilder> builders;
     for (auto it = kinds.cbegin(); it != kinds.cend(); ++it) {
@@ -284,8 +296,8 @@ AssetQueries::tileClusters(const gis::TileKey &tile, int level, const QList<qint
 Result<QHash<qint64, gis::FeatureBlock>>
 AssetQueries::decodeTileClusters(const QueryResult &result, const QList<qint64> &typeIds)
 {
-    if (result.rowCount() > 0 && result.columnCount() < 8) {
-        return (decodeError(QStringLiteral("tile clusters: expected 8 columns")));
+    if (auto columns = expectColumns(result, 8, u"tile clusters"); !columns) {
+        return tl::unexpected(columns.error());
     }
     std::unordered_map<qint64, gis::FeatureBlockBuilder> builders;
     for (qint64 typeId : typeIds) {
@@ -354,8 +366,8 @@ Statement AssetQueries::identify(QPointF meters,
 
 Result<QList<AssetSummary>> AssetQueries::decodeSummaries(const QueryResult &result)
 {
-    if (result.rowCount() > 0 && result.columnCount() < 13) {
-        return (decodeError(QStringLiteral("asset summaries: expected 13 columns")));
+    if (auto columns = expectColumns(result, 13, u"asset summaries"); !columns) {
+        return tl::unexpected(columns.error());
     }
     QList<AssetSummary> summaries;
     summaries.reserve(result.rowCount());
@@ -648,18 +660,18 @@ Statement AssetQueries::attributeEstimate(const AttributeQuery &query)
 Result<qint64> AssetQueries::decodeEstimate(const QueryResult &result)
 {
     if (result.rowCount() < 1 || result.columnCount() < 1) {
-        return (decodeError(QStringLiteral("row estimate: no plan")));
+        return decodeError(QStringLiteral("row estimate: no plan"));
     }
     QJsonParseError parseError;
     const QJsonDocument plan = QJsonDocument::fromJson(result.text(0, 0).toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !plan.isArray()) {
-        return (decodeError(QStringLiteral("row estimate: the plan is not JSON (%1)")
-                                .arg(parseError.errorString())));
+        return decodeError(QStringLiteral("row estimate: the plan is not JSON (%1)")
+                               .arg(parseError.errorString()));
     }
     const QJsonValue rows
         = plan.array().at(0).toObject().value(u"Plan").toObject().value(u"Plan Rows");
     if (!rows.isDouble()) {
-        return (decodeError(QStringLiteral("row estimate: no \"Plan Rows\"")));
+        return decodeError(QStringLiteral("row estimate: no \"Plan Rows\""));
     }
     return qint64(rows.toDouble());
 }
@@ -675,8 +687,8 @@ Statement AssetQueries::locationsByIds(const QList<qint64> &ids)
 
 Result<QList<AssetQueries::Location>> AssetQueries::decodeLocations(const QueryResult &result)
 {
-    if (result.rowCount() > 0 && result.columnCount() < 6) {
-        return (decodeError(QStringLiteral("asset locations: expected 6 columns")));
+    if (auto columns = expectColumns(result, 6, u"asset locations"); !columns) {
+        return tl::unexpected(columns.error());
     }
     QList<Location> locations;
     locations.reserve(result.rowCount());

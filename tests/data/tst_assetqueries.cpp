@@ -25,12 +25,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// What went wrong, for a failure message: the error with its SQLSTATE, or nothing.
 template<typename T>
-QByteArray why(const Result<T> &result)
+QByteArray why(const Result<T> &outcome)
 {
-    return result ? QByteArray()
-                  : (result.error().toString() + u" [SQLSTATE "_s + result.error().sqlState + u']')
-                        .toUtf8();
+    if (outcome) {
+        return {};
+    }
+    const Error &error = outcome.error();
+    return QStringLiteral("%1 (SQLSTATE %2)").arg(error.toString(), error.sqlState).toUtf8();
 }
 
 // Monaco, where the demo city lives.
