@@ -543,6 +543,9 @@ QImage VectorLayerRenderer::render(const MapViewport &viewport,
     const qreal dpr = viewport.devicePixelRatio();
     const QSize size(int(std::ceil(viewport.sizePx().width() * dpr)),
                      int(std::ceil(viewport.sizePx().height() * dpr)));
+    if (size.isEmpty()) {
+        return {};
+    }
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
     image.fill(Qt::transparent);
