@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
@@ -35,7 +36,8 @@ constexpr double VertexTolerancePx = 0.5;
 constexpr int MinClusterRadius = 12;
 constexpr int MaxClusterRadius = 28;
 constexpr double ClusterRadiusFullCountLog10 = 5.0;
-/// The selection halo around points (logical pixels beyond the default symbol radius).
+/// The selection halo around points: ring radius and pen width; the stroke along lines and
+/// polygon outlines (logical pixels).
 constexpr double HaloRadius = 13.0;
 constexpr double HaloWidth = 3.0;
 constexpr double HighlightStrokeWidth = 7.0;
