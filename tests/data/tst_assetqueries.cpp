@@ -213,6 +213,7 @@ private Q_SLOTS:
     void recordSensorsWorkOrdersHistory();
     void triggerWorksForOperators();
     void dbClientReportsSubmittedStatements();
+    void migrationFillsTheGridOfExistingAssets();
     void loadCityScale();
     void plansUseIndexes_data();
     void plansUseIndexes();
@@ -1249,6 +1250,43 @@ void TestAssetQueries::dbClientReportsSubmittedStatements()
 }
 
 Q_DECLARE_METATYPE(infrasight::data::Statement)
+
+void TestAssetQueries::migrationFillsTheGridOfExistingAssets()
+{
+    // A database from before 0003 with assets in it: migrating must fill asset_cell.
+    auto database = tests::PgTestDatabase::create();
+    QVERIFY_OK(database);
+    auto opened = PgConnection::open(database->conninfo());
+    QVERIFY_OK(opened);
+    PgConnection &old = **opened;
+    QList<Migration> before;
+    for (const Migration &migration : MigrationRunner::available()) {
+        if (migration.version < 3) {
+            before << migration;
+        }
+    }
+    QVERIFY_OK(MigrationRunner(old, before).migrate());
+    QVERIFY_OK(old.exec(u"INSERT INTO asset_type (code, name, geometry_kind) "
+                        "VALUES ('lamp', 'Lamp', 'point'), ('main', 'Main', 'line')"_s));
+    QVERIFY_OK(old.exec(u"INSERT INTO asset (type_id, code, status, geom) "
+                        "SELECT 1, 'L' || g, CASE WHEN g % 4 = 0 THEN 'faulty' ELSE 'active' END, "
+                        "ST_SetSRID(ST_MakePoint($1 + g * 1e-4, $2 - g * 1e-4), 4326) "
+                        "FROM generate_series(1, 50) g"_s,
+                        {CenterLon, CenterLat}));
+    QVERIFY_OK(old.exec(u"INSERT INTO asset (type_id, code, geom) VALUES (2, 'M1', "
+                        "ST_GeomFromText('LINESTRING(7.42 43.73, 7.43 43.74)', 4326))"_s));
+    QVERIFY_OK(MigrationRunner(old).migrate());
+    auto levels = old.exec(u"SELECT level, sum(n), sum(faulty), count(DISTINCT type_id) "
+                           "FROM asset_cell GROUP BY level ORDER BY level"_s);
+    QVERIFY_OK(levels);
+    QCOMPARE(levels->rowCount(), AssetQueries::MaxClusterLevel - AssetQueries::MinClusterLevel + 1);
+    for (int row = 0; row < levels->rowCount(); ++row) {
+        QCOMPARE(levels->toInt(row, 0), AssetQueries::MinClusterLevel + row);
+        QCOMPARE(levels->toInt(row, 1), 50); // the points, not the line
+        QCOMPARE(levels->toInt(row, 2), 12);
+        QCOMPARE(levels->toInt(row, 3), 1);
+    }
+}
 
 void TestAssetQueries::loadCityScale()
 {
