@@ -239,6 +239,24 @@ private Q_SLOTS:
         QCOMPARE(qAlpha(image.pixel(370, 100)), 0);
     }
 
+    void denseLayerStillDrawsEveryLine()
+    {
+        // Beyond 20 000 lines in view strokes become one pixel wide; they must still be drawn.
+        const MapViewport view = helsinkiView();
+        FeatureBlockBuilder builder(FeatureKind::Line);
+        for (int i = 0; i < 30'000; ++i) {
+            const double y = 20.5 + (i % 260);
+            builder.addParts(i, AssetStatus::Active, 0, {{at(view, 20, y), at(view, 40, y)}});
+        }
+        builder.addParts(
+            -1, AssetStatus::Faulty, 0, {{at(view, 100, 150.5), at(view, 300, 150.5)}});
+        const QImage image = VectorLayerRenderer::render(view, {builder.build()}, LayerStyle{});
+        QVERIFY(sameColor(image.pixel(30, 100), LayerStyle::statusColor(AssetStatus::Active)));
+        QVERIFY2(sameColor(image.pixel(200, 150), LayerStyle::statusColor(AssetStatus::Faulty)),
+                 qPrintable(describe(image.pixel(200, 150))));
+        QCOMPARE(countOpaque(image, QRect(200, 140, 1, 20)), 1);
+    }
+
     void polygonHoleStaysTransparent()
     {
         const MapViewport view = helsinkiView();
