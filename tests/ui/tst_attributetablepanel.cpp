@@ -64,6 +64,7 @@ private Q_SLOTS:
     void typeFilterAndSort();
     void doubleClickActivatesAsset();
     void zoomAndClearFollowSelection();
+    void lostConnectionShowsErrorUntilRetried();
 
 private:
     qint64 idOfCode(const QString &code);
@@ -347,6 +348,28 @@ void TestAttributeTablePanel::zoomAndClearFollowSelection()
     QCOMPARE(selectedRows(*m_view), QList<int>{});
     QVERIFY(!zoom->isEnabled());
     QVERIFY(!copy->isEnabled());
+}
+
+void TestAttributeTablePanel::lostConnectionShowsErrorUntilRetried()
+{
+    QVERIFY(m_city->exec(
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")));
+    QVERIFY(QTest::qWaitFor(
+        [this] { return m_client->state() != infrasight::data::ConnectionState::Connected; },
+        20000));
+    m_view->scrollToBottom(); // asks for the next page, which fails at once
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->statusText().contains(QStringLiteral("Error")), 20000);
+    QCOMPARE(m_model->rowCount(), AttributeTableModel::PageSize);
+
+    QVERIFY(QTest::qWaitFor(
+        [this] { return m_client->state() == infrasight::data::ConnectionState::Connected; },
+        30000));
+    m_view->scrollToTop();
+    m_view->scrollToBottom();
+    QVERIFY(waitForRows(2 * AttributeTableModel::PageSize));
+    QVERIFY2(!m_panel->statusText().contains(QStringLiteral("Error")),
+             qPrintable(m_panel->statusText()));
 }
 
 QTEST_MAIN(TestAttributeTablePanel)

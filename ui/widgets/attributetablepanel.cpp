@@ -189,8 +189,12 @@ AttributeTablePanel::AttributeTablePanel(models::AttributeTableModel *model,
     });
     connect(
         m_model, &models::AttributeTableModel::estimateChanged, this, [this] { updateStatus(); });
-    connect(
-        m_model, &models::AttributeTableModel::loadingChanged, this, [this] { updateStatus(); });
+    connect(m_model, &models::AttributeTableModel::loadingChanged, this, [this](bool loading) {
+        if (loading) {
+            m_error.clear(); // a new attempt: the last error no longer holds
+        }
+        updateStatus();
+    });
     connect(
         m_model, &models::AttributeTableModel::errorOccurred, this, [this](const QString &message) {
             m_error = message;
