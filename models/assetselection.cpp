@@ -11,22 +11,21 @@ AssetSelection::AssetSelection(QObject *parent)
 
 void AssetSelection::select(const QList<qint64> &ids, Mode mode)
 {
+    const QSet<qint64> given(ids.cbegin(), ids.cend());
     QSet<qint64> next;
     switch (mode) {
     case Mode::Replace:
-        next = QSet<qint64>(ids.cbegin(), ids.cend());
+        next = given;
         break;
     case Mode::Add:
         next = m_ids;
-        for (const qint64 id : ids) {
-            next.insert(id);
-        }
+        next.unite(given);
         break;
     case Mode::Toggle:
         next = m_ids;
         // Each distinct id flips once, even if the list names it twice (a rectangle and a
         // polygon hit can both report an asset).
-        for (const qint64 id : QSet<qint64>(ids.cbegin(), ids.cend())) {
+        for (const qint64 id : given) {
             if (!next.remove(id)) {
                 next.insert(id);
             }
@@ -34,9 +33,7 @@ void AssetSelection::select(const QList<qint64> &ids, Mode mode)
         break;
     case Mode::Remove:
         next = m_ids;
-        for (const qint64 id : ids) {
-            next.remove(id);
-        }
+        next.subtract(given);
         break;
     }
     if (next == m_ids) {
