@@ -31,6 +31,8 @@ constexpr qsizetype DefaultCacheLimitBytes = qsizetype(256) * 1024 * 1024;
 /// A cached point tile up to this many zoom levels coarser than the fetch zoom holds every point
 /// of the finer tile (points are never simplified), so it counts as arrived.
 constexpr int PointAncestorLevels = 2;
+/// Stand-ins come from at most this many zoom levels up (a coarser block is mostly off-screen).
+constexpr int MaxStandInLevels = 8;
 /// QGIS' rule: simplify lines and polygons to a little under one pixel.
 constexpr double SimplifyPixels = 0.8;
 
@@ -210,7 +212,7 @@ struct AssetLayerLoader::Private
         if (const Entry *entry = find(key)) {
             return {entry, key, true};
         }
-        for (int z = tile.z() - 1; z >= 0; --z) {
+        for (int z = tile.z() - 1; z >= std::max(0, tile.z() - MaxStandInLevels); --z) {
             key.tile = tile.ancestorAt(z);
             if (const Entry *entry = find(key)) {
                 return {entry, key, tile.z() - z <= ancestorLevels};
@@ -415,7 +417,9 @@ void AssetLayerLoader::Private::planFetches()
 
 void AssetLayerLoader::Private::sendQueued()
 {
-    if (!client) {
+    // Statements sent while not connected fail at once: wait for the connection instead (the
+    // queue goes out when stateChanged() says Connected).
+    if (!client || client->state() != data::ConnectionState::Connected) {
         return;
     }
     while (pending.size() < MaxInFlight && !queue.isEmpty()) {
@@ -460,6 +464,7 @@ LayerContent AssetLayerLoader::Private::assemble(LayerState &state, QList<quint6
     LayerContent content;
     content.revision = state.content.revision;
     if (!visibleAt(layer) || !isAssetLayer(layer) || tiles.empty()) {
+        state.lastComplete.clear();
         content.complete = true;
         return content;
     }
@@ -763,6 +768,12 @@ AssetLayerLoader::AssetLayerLoader(data::DbClient *client, QObject *parent)
             [this](const QString &channel, const QString &payload) {
                 d->handleNotification(channel, payload);
             });
+    connect(client, &data::DbClient::stateChanged, this, [this](data::ConnectionState state) {
+        if (state == data::ConnectionState::Connected) {
+            d->failed.clear();
+            d->scheduleUpdate();
+        }
+    });
     // Notifications sent while the connection was down are lost: fetch the view again.
     connect(client, &data::DbClient::reconnected, this, &AssetLayerLoader::reloadAll);
     client->listen(QStringLiteral("asset"));

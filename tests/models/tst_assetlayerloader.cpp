@@ -120,6 +120,8 @@ private Q_SLOTS:
     void movedAssetUpdatesClusters();
     void bulkChangeReloads();
     void lostConnectionKeepsContentAndRecovers();
+    void waitsForTheFirstConnection();
+    void denseLayerShowsClustersAtHighZoom();
 
 private:
     [[nodiscard]] bool openClient();
@@ -555,12 +557,17 @@ void TestAssetLayerLoader::lostConnectionKeepsContentAndRecovers()
 
     QSignalSpy errors(m_loader.get(), &AssetLayerLoader::loadError);
     QSignalSpy reconnected(m_client.get(), &data::DbClient::reconnected);
+    QSignalSpy statements(m_client.get(), &data::DbClient::statementSubmitted);
+    // Another session holds the asset table, so the refetch is still running when the loader's
+    // connection is killed.
+    QVERIFY(m_sql->exec(u"BEGIN"_s));
+    QVERIFY(m_sql->exec(u"LOCK TABLE asset IN ACCESS EXCLUSIVE MODE"_s));
+    m_loader->reloadAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!statements.isEmpty(), 5000);
     auto killed = m_sql->exec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                               "WHERE datname = current_database() AND pid <> pg_backend_pid()"_s);
     QVERIFY2(killed, why(killed).constData());
     QVERIFY(killed->rowCount() >= 1);
-    // Asked again while the connection is gone: the statements fail, the map keeps its content.
-    m_loader->reloadAll();
     QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 5000);
     QCOMPARE(idsOf(m_loader->content(u"lights"_s)), before);
 
@@ -569,14 +576,84 @@ void TestAssetLayerLoader::lostConnectionKeepsContentAndRecovers()
     const double lon = CenterLon + 0.0005;
     const double lat = CenterLat + 0.0005;
     moveAsset(id, lon, lat);
+    QVERIFY(m_sql->exec(u"COMMIT"_s));
     const QPointF target = gis::lonLatToMercatorMeters(gis::LonLat{lon, lat});
     QTRY_VERIFY_WITH_TIMEOUT(!reconnected.isEmpty(), 15000);
     QTRY_VERIFY_WITH_TIMEOUT(shownAt(m_loader->content(u"lights"_s), id, target), 5000);
     QTRY_VERIFY(m_loader->content(u"lights"_s).complete && !m_loader->isLoading());
     QCOMPARE(idsOf(m_loader->content(u"lights"_s)), before);
+    // Every tile failed at once, but the Activity dock hears of the outage once.
+    QCOMPARE(errors.size(), 1);
 
     const gis::LonLat home = gis::mercatorMetersToLonLat(m_gridMeters.at(3));
     moveAsset(id, home.lonDeg, home.latDeg);
+}
+
+void TestAssetLayerLoader::waitsForTheFirstConnection()
+{
+    // The console builds its map before the connection is up: nothing fails, the view loads
+    // once connected.
+    m_loader.reset();
+    m_client = std::make_unique<data::DbClient>();
+    m_loader = std::make_unique<AssetLayerLoader>(m_client.get());
+    QSignalSpy errors(m_loader.get(), &AssetLayerLoader::loadError);
+    QSignalSpy complete(m_loader.get(), &AssetLayerLoader::viewComplete);
+    m_loader->setLayers(allLayers());
+    m_loader->setView(viewAround(CenterLon, CenterLat, FeatureZoom), FeatureZoom);
+    QTRY_VERIFY(m_loader->isLoading());
+    m_client->open(m_db->conninfo());
+    QVERIFY(complete.wait(20000));
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(idsOf(m_loader->content(u"lights"_s)).size(), m_gridIds.size());
+}
+
+void TestAssetLayerLoader::denseLayerShowsClustersAtHighZoom()
+{
+    // More than MaxVisibleFeatures lights in one view, at a zoom where lights are features.
+    constexpr double DenseLon = 7.60;
+    constexpr int Side = 317; // 100,489 lights
+    static_assert(qint64(Side) * Side > AssetLayerLoader::MaxVisibleFeatures);
+    auto type = m_sql->exec(u"INSERT INTO asset_type (code, name, geometry_kind) "
+                            "VALUES ('dense_light', 'Dense light', 'point') RETURNING id"_s);
+    QVERIFY2(type, why(type).constData());
+    const qint64 denseType = type->toInt(0, 0);
+    // A bulk load as the seeder does it: triggers off, then the cluster grid rebuilt.
+    QVERIFY(m_sql->exec(u"SET session_replication_role = replica"_s));
+    QElapsedTimer timer;
+    timer.start();
+    auto dense = m_sql->exec(
+        u"INSERT INTO asset (type_id, code, geom) "
+        "SELECT $1, 'DL-' || i || '-' || j, ST_SetSRID(ST_MakePoint($2::float8 + i * 0.00001, "
+        "$3::float8 + j * 0.00001), 4326) FROM generate_series(0, $4::int - 1) i, "
+        "generate_series(0, $4::int - 1) j"_s,
+        {denseType, DenseLon, GridLat, Side});
+    QVERIFY2(dense, why(dense).constData());
+    QVERIFY(m_sql->exec(u"RESET session_replication_role"_s));
+    auto rebuilt = m_sql->exec(u"SELECT asset_cell_rebuild()"_s);
+    QVERIFY2(rebuilt, why(rebuilt).constData());
+    qInfo() << "inserted" << Side * Side << "lights in" << timer.elapsed() << "ms";
+
+    QSignalSpy statements(m_client.get(), &data::DbClient::statementSubmitted);
+    LayerRequest layer;
+    layer.key = u"dense"_s;
+    layer.typeId = denseType;
+    m_loader->setLayers({layer});
+    const double centreOffset = 0.00001 * (Side - 1) / 2;
+    QVERIFY(waitComplete(viewAround(DenseLon + centreOffset, GridLat + centreOffset, FeatureZoom),
+                         FeatureZoom));
+    const LayerContent content = m_loader->content(u"dense"_s);
+    QVERIFY(content.clusters);
+    QCOMPARE(clusterTotal(content), qint64(Side) * Side);
+    for (const QList<QVariant> &signal : std::as_const(statements)) {
+        QVERIFY2(!signal.at(1).toString().contains(u"FROM asset a"_s),
+                 qPrintable(signal.at(1).toString()));
+    }
+
+    QVERIFY(m_sql->exec(u"SET session_replication_role = replica"_s));
+    auto removed = m_sql->exec(u"DELETE FROM asset WHERE type_id = $1"_s, {denseType});
+    QVERIFY2(removed, why(removed).constData());
+    QVERIFY(m_sql->exec(u"RESET session_replication_role"_s));
+    QVERIFY(m_sql->exec(u"SELECT asset_cell_rebuild()"_s));
 }
 
 QTEST_GUILESS_MAIN(TestAssetLayerLoader)
