@@ -6,6 +6,21 @@
 
 namespace infrasight::models {
 
+namespace {
+
+/// Moves a decoded part into place; on a decoding error the part keeps what it had.
+template<typename T>
+Result<void> takeDecoded(Result<T> decoded, T &target)
+{
+    if (!decoded) {
+        return tl::unexpected(decoded.error());
+    }
+    target = std::move(*decoded);
+    return {};
+}
+
+} // namespace
+
 AssetDetails::AssetDetails(data::DbClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -117,47 +132,32 @@ void AssetDetails::handleFinished(data::QueryId id, const data::QueryOutcome &ou
 void AssetDetails::apply(Part part, const data::QueryResult &result)
 {
     using data::AssetQueries;
-    QString error;
+    if (part == Part::Record && result.rowCount() == 0) {
+        m_missing = true;
+        m_fields.clear();
+        return;
+    }
+    Result<void> decoded;
     switch (part) {
     case Part::Record:
-        if (result.rowCount() == 0) {
-            m_missing = true;
-            m_fields.clear();
-            return;
-        }
-        if (auto fields = AssetQueries::decodeAssetRecord(result)) {
-            m_missing = false;
-            m_fields = std::move(*fields);
-        } else {
-            error = fields.error().message;
-        }
+        decoded = takeDecoded(AssetQueries::decodeAssetRecord(result), m_fields);
+        m_missing = false;
         break;
     case Part::Sensors:
-        if (auto sensors = AssetQueries::decodeAssetSensors(result)) {
-            m_sensors = std::move(*sensors);
-        } else {
-            error = sensors.error().message;
-        }
+        decoded = takeDecoded(AssetQueries::decodeAssetSensors(result), m_sensors);
         break;
     case Part::WorkOrders:
-        if (auto orders = AssetQueries::decodeAssetWorkOrders(result)) {
-            m_workOrders = std::move(*orders);
-        } else {
-            error = orders.error().message;
-        }
+        decoded = takeDecoded(AssetQueries::decodeAssetWorkOrders(result), m_workOrders);
         break;
     case Part::History:
-        if (auto history = AssetQueries::decodeAssetHistory(result)) {
-            m_history = std::move(*history);
-        } else {
-            error = history.error().message;
-        }
+        decoded = takeDecoded(AssetQueries::decodeAssetHistory(result), m_history);
         break;
     }
-    if (!error.isEmpty()) {
-        qCWarning(lcModels) << "asset" << m_assetId << "details could not be decoded:" << error;
+    if (!decoded) {
+        qCWarning(lcModels) << "asset" << m_assetId
+                            << "details could not be decoded:" << decoded.error().toString();
         if (m_error.isEmpty()) {
-            m_error = error;
+            m_error = decoded.error().message;
         }
     }
 }

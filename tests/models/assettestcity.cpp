@@ -85,6 +85,40 @@ Result<void> AssetTestCity::addSeries(const QString &typeCode,
     return {};
 }
 
+Result<AssetTestCity::DetailedAssets> AssetTestCity::addDetailedAssets()
+{
+    auto lamp = addAsset(QStringLiteral("street_light"),
+                         QStringLiteral("SL-000001"),
+                         QStringLiteral("Lamp by the Casino"),
+                         QStringLiteral("Place du Casino"),
+                         QStringLiteral(R"({"lamp": "LED", "height_m": 8})"));
+    if (!lamp) {
+        return tl::unexpected(lamp.error());
+    }
+    auto hydrant = addAsset(
+        QStringLiteral("hydrant"), QStringLiteral("HY-000001"), {}, QStringLiteral("Rue Grimaldi"));
+    if (!hydrant) {
+        return tl::unexpected(hydrant.error());
+    }
+    const QStringList statements{
+        QStringLiteral("INSERT INTO sensor (asset_id, code, kind, unit, last_value, last_seen) "
+                       "VALUES ($1, 'NS-1', 'noise', 'dB', 42.5, now() - interval '150 seconds'), "
+                       "($1, 'AQ-1', 'air_quality', 'µg/m³', NULL, NULL)"),
+        QStringLiteral("INSERT INTO work_order (code, title, asset_id, priority, status, due) "
+                       "VALUES ('WO-A', 'Replace lamp', $1, 'high', 'open', DATE '2026-12-01'), "
+                       "('WO-B', 'Paint pole', $1, 'low', 'in_progress', NULL), "
+                       "('WO-C', 'Old repair', $1, 'normal', 'closed', NULL)"),
+        QStringLiteral("UPDATE asset SET status = 'faulty', condition = 4, version = version + 1 "
+                       "WHERE id = $1"),
+    };
+    for (const QString &sql : statements) {
+        if (auto done = exec(sql, {*lamp}); !done) {
+            return tl::unexpected(done.error());
+        }
+    }
+    return DetailedAssets{*lamp, *hydrant};
+}
+
 bool AssetTestCity::connect(data::DbClient &client) const
 {
     client.open(conninfo());

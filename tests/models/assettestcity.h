@@ -43,6 +43,19 @@ public:
                                          int count,
                                          const QStringList &streets);
 
+    struct DetailedAssets
+    {
+        qint64 lamp = 0;    ///< street light SL-000001, see addDetailedAssets()
+        qint64 hydrant = 0; ///< hydrant HY-000001 on Rue Grimaldi, nothing attached
+    };
+
+    /// Two assets for the details tests. The lamp SL-000001 "Lamp by the Casino" on Place du
+    /// Casino, attributes {"lamp": "LED", "height_m": 8}, has the sensors NS-1 (noise, 42.5 dB
+    /// two and a half minutes ago) and AQ-1 (air_quality, never seen), the work orders WO-A
+    /// (Replace lamp, open, high, due 2026-12-01), WO-B (Paint pole, in_progress, low) and WO-C
+    /// (closed), and one update after its insert: status active -> faulty, condition 2 -> 4.
+    [[nodiscard]] Result<DetailedAssets> addDetailedAssets();
+
     /// A client connected to the database (waits up to 20 s); false when it did not connect.
     [[nodiscard]] bool connect(data::DbClient &client) const;
 

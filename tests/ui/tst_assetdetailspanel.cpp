@@ -5,6 +5,7 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -89,32 +90,11 @@ void TestAssetDetailsPanel::initTestCase()
     auto city = tests::AssetTestCity::create();
     QVERIFY2(city, qPrintable(city ? QString() : city.error().toString()));
     m_city = std::move(*city);
-    auto lamp = m_city->addAsset(u"street_light"_s,
-                                 u"SL-000001"_s,
-                                 u"Lamp by the Casino"_s,
-                                 u"Place du Casino"_s,
-                                 uR"({"lamp": "LED"})"_s);
-    QVERIFY2(lamp, qPrintable(lamp ? QString() : lamp.error().toString()));
-    auto hydrant = m_city->addAsset(u"hydrant"_s, u"HY-000001"_s, {}, u"Rue Grimaldi"_s);
-    QVERIFY2(hydrant, qPrintable(hydrant ? QString() : hydrant.error().toString()));
-    m_lamp = summary(*lamp, u"SL-000001"_s, u"Street light"_s, gis::AssetStatus::Faulty);
+    auto assets = m_city->addDetailedAssets();
+    QVERIFY2(assets, qPrintable(assets ? QString() : assets.error().toString()));
+    m_lamp = summary(assets->lamp, u"SL-000001"_s, u"Street light"_s, gis::AssetStatus::Faulty);
     m_lamp.name = u"Lamp by the Casino"_s;
-    m_hydrant = summary(*hydrant, u"HY-000001"_s, u"Hydrant"_s, gis::AssetStatus::Active);
-
-    const QList<std::pair<QString, QVariantList>> statements{
-        {u"INSERT INTO sensor (asset_id, code, kind, unit, last_value, last_seen) VALUES "
-         "($1, 'NS-1', 'noise', 'dB', 42.5, now() - interval '150 seconds')"_s,
-         {*lamp}},
-        {u"INSERT INTO work_order (code, title, asset_id, priority, status) VALUES "
-         "('WO-A', 'Replace lamp', $1, 'high', 'open'), "
-         "('WO-C', 'Old repair', $1, 'normal', 'closed')"_s,
-         {*lamp}},
-        {u"UPDATE asset SET status = 'faulty', version = version + 1 WHERE id = $1"_s, {*lamp}},
-    };
-    for (const auto &[sql, params] : statements) {
-        auto done = m_city->exec(sql, params);
-        QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
-    }
+    m_hydrant = summary(assets->hydrant, u"HY-000001"_s, u"Hydrant"_s, gis::AssetStatus::Active);
 }
 
 void TestAssetDetailsPanel::init()
@@ -168,8 +148,8 @@ void TestAssetDetailsPanel::showsEverySectionOfTheFirstCandidate()
     QVERIFY(sections->isVisible());
     QCOMPARE(sections->count(), 4);
     QCOMPARE(sections->tabText(0), u"Attributes"_s);
-    QCOMPARE(sections->tabText(1), u"Sensors (1)"_s);
-    QCOMPARE(sections->tabText(2), u"Work orders (1)"_s);
+    QCOMPARE(sections->tabText(1), u"Sensors (2)"_s);
+    QCOMPARE(sections->tabText(2), u"Work orders (2)"_s);
     QCOMPARE(sections->tabText(3), u"History (2)"_s);
 
     const QStringList attributes = rowsOf(child<QTableWidget>(u"attributesTable"_s));
@@ -180,13 +160,16 @@ void TestAssetDetailsPanel::showsEverySectionOfTheFirstCandidate()
     QVERIFY2(attributes.contains(u"attributes.lamp | LED"_s), qPrintable(attributes.join(u'\n')));
 
     QCOMPARE(rowsOf(child<QTableWidget>(u"sensorsTable"_s)),
-             QStringList{u"NS-1 | noise | 42.5 dB | 2 min ago"_s});
+             (QStringList{u"AQ-1 | air_quality | — | never"_s,
+                          u"NS-1 | noise | 42.5 dB | 2 min ago"_s}));
+    const QString due = QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat);
     QCOMPARE(rowsOf(child<QTableWidget>(u"workOrdersTable"_s)),
-             QStringList{u"WO-A | Replace lamp | open | high | "_s});
+             (QStringList{u"WO-A | Replace lamp | open | high | "_s + due,
+                          u"WO-B | Paint pole | in_progress | low | "_s}));
 
     const QStringList history = rowsOf(child<QTableWidget>(u"historyTable"_s));
     QCOMPARE(history.size(), 2);
-    QVERIFY2(history.at(0).endsWith(u" | postgres | status: active -> faulty"_s),
+    QVERIFY2(history.at(0).endsWith(u" | postgres | status: active -> faulty; condition: 2 -> 4"_s),
              qPrintable(history.at(0)));
     QVERIFY2(history.at(1).endsWith(u" | postgres | Created"_s), qPrintable(history.at(1)));
 }
