@@ -452,12 +452,24 @@ void TestMapTools::deletedToolIsDropped()
     QCOMPARE(tool->canvas(), m_canvas);
     QCOMPARE(tool->parent(), static_cast<QObject *>(m_canvas));
     m_canvas->setTool(tool);
+    QCOMPARE(m_canvas->cursor().shape(), Qt::CrossCursor);
+    QSignalSpy changed(m_canvas, &MapCanvas::toolChanged);
     delete tool;
     QCOMPARE(m_canvas->tool(), nullptr);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_canvas->cursor().shape(), Qt::OpenHandCursor);
     // The canvas pans again with the left button.
     const MapViewport before = m_canvas->viewport();
     drag(m_canvas, QPoint(300, 300), QPoint(350, 320));
     QVERIFY(m_canvas->viewport().centerMeters() != before.centerMeters());
+
+    // A canvas deleted with its active tool (a child of it) goes cleanly.
+    auto *canvas = new MapCanvas;
+    auto *child = new PolygonSelectTool(canvas);
+    canvas->setTool(child);
+    QSignalSpy gone(child, &QObject::destroyed);
+    delete canvas;
+    QCOMPARE(gone.count(), 1);
 }
 
 void TestMapTools::canvasDrawsLayersThenOverlayThenTool()

@@ -171,11 +171,15 @@ MapCanvas::MapCanvas(QWidget *parent)
 
 MapCanvas::~MapCanvas()
 {
+    // Tools parented to the canvas die after this body: no callback into a canvas half gone.
+    disconnect(m_toolDestroyed);
     // The job holds its own snapshot and cancel flag; it stops at the next tile.
     if (m_cancel) {
         m_cancel->store(true);
     }
-    m_job.waitForFinished();
+    for (QFuture<void> &job : m_jobs) {
+        job.waitForFinished();
+    }
 }
 
 void MapCanvas::setSource(std::unique_ptr<render::TileSource> source, const QString &label)
@@ -211,9 +215,16 @@ void MapCanvas::setTool(MapTool *tool)
     if (m_tool) {
         m_tool->deactivate();
     }
+    disconnect(m_toolDestroyed);
     m_tool = tool;
     if (m_tool) {
         m_tool->activate();
+        m_toolDestroyed = connect(m_tool, &QObject::destroyed, this, [this] {
+            // m_tool is null by now: back to plain pan and zoom.
+            updateToolCursor();
+            update();
+            Q_EMIT toolChanged(nullptr);
+        });
     }
     if (m_drag == Drag::None) {
         setCursor(restingCursor());
@@ -408,10 +419,16 @@ void MapCanvas::startRender()
     const quint64 generation = ++m_generation;
     m_jobViewport = m_viewport;
     m_rendering = true;
-    m_job = QtConcurrent::run([snapshot = m_tiles->snapshot(m_viewport),
-                               background = backgroundColor(),
-                               cancel = m_cancel,
-                               generation] {
+    m_jobs.removeIf([](const QFuture<void> &job) { return job.isFinished(); });
+    // The image comes back with a call queued to the canvas before the job finishes (not with
+    // QFuture::then(this, …), whose continuation may run after the destructor's wait returned
+    // and asserts on a canvas already gone): once the destructor has waited for every job, a
+    // pending call is a posted event, which dies with the canvas.
+    m_jobs.append(QtConcurrent::run([this,
+                                     snapshot = m_tiles->snapshot(m_viewport),
+                                     background = backgroundColor(),
+                                     cancel = m_cancel,
+                                     generation] {
         Composed composed;
         composed.viewport = snapshot.viewport;
         composed.generation = generation;
@@ -422,9 +439,9 @@ void MapCanvas::startRender()
         } catch (const std::exception &) {
             composed.image = QImage(); // out of memory: nothing to show, the old image stays
         }
-        return composed;
-    });
-    m_job.then(this, [this](const Composed &composed) { renderFinished(composed); });
+        QMetaObject::invokeMethod(
+            this, [this, composed] { renderFinished(composed); }, Qt::QueuedConnection);
+    }));
 }
 
 void MapCanvas::renderFinished(const Composed &composed)

@@ -8,6 +8,7 @@
 #include <QCursor>
 #include <QFuture>
 #include <QImage>
+#include <QList>
 #include <QPoint>
 #include <QPointer>
 #include <QRect>
@@ -228,6 +229,7 @@ private:
     std::unique_ptr<render::LayerRenderScheduler> m_layerScheduler;
     OverlayPainter m_overlayPainter;
     QPointer<MapTool> m_tool;
+    QMetaObject::Connection m_toolDestroyed; ///< drops a tool deleted while active
     render::MapViewport m_viewport;
     QRectF m_homeExtent;
     QString m_sourceLabelText;
@@ -245,7 +247,9 @@ private:
     quint64 m_composedGeneration = 0;
     QTimer m_renderTimer;
 
-    QFuture<Composed> m_job;
+    /// The composition jobs not known to be finished (the newest last); the destructor waits
+    /// for all of them, since each hands its image back with a call queued to the canvas.
+    QList<QFuture<void>> m_jobs;
     render::MapViewport m_jobViewport;
     bool m_rendering = false;
     /// The running job's cancel flag (shared with the job, which may outlive a cancel).
