@@ -283,6 +283,13 @@ void TestAttributeTablePanel::filterIsDebounced()
     QCOMPARE(m_model->query().text, QStringLiteral("lamp 11"));
     // "Lamp 11", "Lamp 110".."Lamp 119", "Lamp 1100".."Lamp 1199": 1 + 10 + 100.
     QVERIFY(waitForRows(111));
+
+    // Enter sends the text at once.
+    QTest::keyClick(filter, Qt::Key_9);
+    QTest::keyClick(filter, Qt::Key_Return);
+    QCOMPARE(reset.size(), 2);
+    QCOMPARE(m_model->query().text, QStringLiteral("lamp 119"));
+    QVERIFY(waitForRows(11));
 }
 
 void TestAttributeTablePanel::typeFilterAndSort()

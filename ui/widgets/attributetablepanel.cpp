@@ -161,6 +161,8 @@ AttributeTablePanel::AttributeTablePanel(models::AttributeTableModel *model,
     m_filterDelay.setInterval(FilterDelayMs);
     connect(&m_filterDelay, &QTimer::timeout, this, &AttributeTablePanel::applyQueryChange);
     connect(m_filter, &QLineEdit::textChanged, this, [this] { m_filterDelay.start(); });
+    // Enter does not wait for the delay.
+    connect(m_filter, &QLineEdit::returnPressed, this, &AttributeTablePanel::applyQueryChange);
     connect(m_selectedOnly, &QCheckBox::toggled, this, &AttributeTablePanel::applyQueryChange);
 
     connect(m_zoomAction, &QAction::triggered, this, [this] {
