@@ -139,8 +139,9 @@ void LocatorModel::handleFinished(data::QueryId id, const data::QueryOutcome &ou
         }
         qCWarning(lcModels) << "locator query failed:" << outcome.error().toString();
         setResults({});
-        Q_EMIT errorOccurred(outcome.error().message);
+        // The error last, so that a view's "failed" is not replaced by its "no match".
         Q_EMIT resultsReady(m_text);
+        Q_EMIT errorOccurred(outcome.error().message);
         return;
     }
     auto results = data::AssetQueries::decodeSummaries(*outcome);
@@ -148,8 +149,8 @@ void LocatorModel::handleFinished(data::QueryId id, const data::QueryOutcome &ou
         qCWarning(lcModels) << "locator results could not be decoded:"
                             << results.error().toString();
         setResults({});
-        Q_EMIT errorOccurred(results.error().message);
         Q_EMIT resultsReady(m_text);
+        Q_EMIT errorOccurred(results.error().message);
         return;
     }
     if (results->size() > MaxResults) {

@@ -27,7 +27,8 @@ namespace infrasight::ui {
 /// model, whose parts fill the sections below as they arrive: Attributes (every field and
 /// attribute), Sensors (last value, last seen "2 min ago"), Work orders (the open ones) and
 /// History (the audit log). "Loading…", errors and a deleted asset are said inline; "Zoom to"
-/// asks the map to show the asset. The details model is borrowed and must outlive the panel.
+/// asks the map to show the asset. A single asset (a locator choice) is shown the same way:
+/// setCandidates({asset}, asset.code). The details model is borrowed and must outlive the panel.
 /// GUI thread only.
 class AssetDetailsPanel : public QWidget
 {
