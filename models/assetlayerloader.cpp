@@ -174,6 +174,8 @@ struct AssetLayerLoader::Private
     QHash<FetchUnit, QList<LayerRequest>> queuedLayers;
     QSet<FetchUnit> failed;
     bool connectionErrorReported = false;
+    /// Entries the current view's decisions use: never evicted, like what the layers show.
+    QSet<quint64> pinned;
 
     void scheduleUpdate()
     {
@@ -194,7 +196,7 @@ struct AssetLayerLoader::Private
     }
 
     /// The entry standing in for tile: the tile's own, else the nearest cached ancestor (the same
-    /// content kind). ancestorLevels says how far up an ancestor counts as arrived (-1: none).
+    /// content kind). ancestorLevels says how far up an ancestor counts as arrived (0: none).
     struct Found
     {
         const Entry *entry = nullptr;
@@ -224,12 +226,12 @@ struct AssetLayerLoader::Private
     int ancestorLevelsFor(const LayerRequest &layer, bool clusters) const
     {
         if (clusters) {
-            return TileKeyMaxLevels; // the same level's cells, whatever tile they came in
+            return AnyLevels; // the same level's cells, whatever tile they came in
         }
         return isPointLayer(layer) ? PointAncestorLevels : 0;
     }
 
-    static constexpr int TileKeyMaxLevels = gis::TileKey::MaxZoom;
+    static constexpr int AnyLevels = MaxStandInLevels;
 
     /// True if the tile needs a (re)fetch for this layer: nothing arrived, or what arrived is
     /// stale.
@@ -247,7 +249,7 @@ struct AssetLayerLoader::Private
 
     /// Decides features or clusters for a point layer; decided is false while the cluster counts
     /// that decide are still loading.
-    Mode decideMode(const LayerRequest &layer, bool &decided) const
+    Mode decideMode(const LayerRequest &layer, bool &decided)
     {
         decided = true;
         if (!isPointLayer(layer)) {
@@ -281,7 +283,7 @@ struct AssetLayerLoader::Private
         QSet<quint64> seen;
         qint64 count = 0;
         for (const gis::TileKey &tile : tiles) {
-            const Found found = lookup(layer.key, true, clusterLevel, tile, TileKeyMaxLevels);
+            const Found found = lookup(layer.key, true, clusterLevel, tile, AnyLevels);
             if (!found.entry) {
                 decided = false;
                 return Mode::Features;
@@ -290,6 +292,7 @@ struct AssetLayerLoader::Private
                 continue;
             }
             seen.insert(found.entry->serial);
+            pinned.insert(found.entry->serial); // the decision needs it as long as the view stays
             const gis::FeatureBlock &block = found.entry->block;
             for (qsizetype i = 0; i < block.size(); ++i) {
                 if (meets(block.clusterCell(i).boundsMeters(), extent)) {
@@ -335,6 +338,7 @@ struct AssetLayerLoader::Private
 void AssetLayerLoader::Private::update()
 {
     computeView();
+    pinned.clear();
     for (const LayerRequest &layer : std::as_const(layers)) {
         LayerState &state = states[layer.key];
         if (!visibleAt(layer) || !isAssetLayer(layer)) {
@@ -566,8 +570,8 @@ void AssetLayerLoader::Private::evict()
     if (cacheBytes <= cacheLimit) {
         return;
     }
-    // Never what a layer shows now; otherwise least recently shown first.
-    QSet<quint64> shown;
+    // Never what a layer shows now or what decides its mode; otherwise least recently shown first.
+    QSet<quint64> shown = pinned;
     for (const LayerState &state : std::as_const(states)) {
         for (quint64 serial : state.signature) {
             shown.insert(serial);
@@ -596,8 +600,10 @@ void AssetLayerLoader::Private::store(const EntryKey &key,
                                       const gis::FeatureBlock &block,
                                       bool stale)
 {
+    if (const Entry *old = find(key)) {
+        cacheBytes -= old->block.memoryBytes();
+    }
     Entry &entry = cache[key];
-    cacheBytes -= entry.block.memoryBytes();
     entry.block = block;
     entry.serial = nextSerial++;
     entry.lastUsed = tick;

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void featuresAtHighZoom();
     void clustersAtLowZoom();
     void panningBackSendsNoStatement();
+    void cacheStaysWithinItsLimit();
     void staleViewIsCancelled();
     void statementsUseIndexes();
     void movedAssetRedrawsWithinTwoSeconds();
@@ -348,6 +349,35 @@ void TestAssetLayerLoader::panningBackSendsNoStatement()
                    && params.size() == 5),
                  qPrintable(sql));
     }
+}
+
+void TestAssetLayerLoader::cacheStaysWithinItsLimit()
+{
+    QSignalSpy statements(m_client.get(), &data::DbClient::statementSubmitted);
+    m_loader->setCacheLimitBytes(1);
+    m_loader->setLayers(allLayers());
+    const QRectF home = viewAround(CenterLon, CenterLat, FeatureZoom);
+    QVERIFY(waitComplete(home, FeatureZoom));
+    QVERIFY(waitComplete(viewAround(FarLon, GridLat, FeatureZoom), FeatureZoom));
+
+    // Only what the layers show now is kept: it is never evicted, everything else is.
+    qsizetype shown = 0;
+    for (const LayerRequest &layer : allLayers()) {
+        for (const gis::FeatureBlock &block : m_loader->content(layer.key).blocks) {
+            shown += block.memoryBytes();
+        }
+    }
+    QVERIFY(shown > 0);
+    QCOMPARE(m_loader->cacheBytes(), shown);
+    QCOMPARE(idsOf(m_loader->content(u"lights"_s)),
+             QSet<qint64>(m_farIds.cbegin(), m_farIds.cend()));
+
+    // So going back costs statements again, and still shows the right lights.
+    const qsizetype sent = statements.size();
+    QVERIFY(waitComplete(home, FeatureZoom));
+    QVERIFY(statements.size() > sent);
+    QCOMPARE(idsOf(m_loader->content(u"lights"_s)),
+             QSet<qint64>(m_gridIds.cbegin(), m_gridIds.cend()));
 }
 
 void TestAssetLayerLoader::staleViewIsCancelled()
