@@ -507,9 +507,12 @@ LayerContent AssetLayerLoader::Private::assemble(LayerState &state, QList<quint6
     if (complete) {
         state.lastComplete = sources;
         state.lastCompleteClusters = clusters;
-    } else if (state.lastCompleteClusters == clusters) {
+    } else if (state.lastCompleteClusters == clusters
+               || (sources.isEmpty() && !state.lastComplete.isEmpty())) {
         // While the view loads, what the layer showed last stands in where nothing newer is
-        // (zooming out, or a new cluster level): no blank map between two complete views.
+        // (zooming out, a new cluster level, features turning into clusters): no blank map
+        // between two complete views. Features and clusters never mix in one content.
+        content.clusters = state.lastCompleteClusters;
         const QList<Source> current = sources;
         for (const Source &old : std::as_const(state.lastComplete)) {
             if (!meets(old.tile.boundsMeters(), extent)) {
@@ -528,7 +531,7 @@ LayerContent AssetLayerLoader::Private::assemble(LayerState &state, QList<quint6
         content.blocks.push_back(source.block);
         signature.push_back(source.serial);
     }
-    signature.push_back(clusters ? 1 : 0);
+    signature.push_back(content.clusters ? 1 : 0);
     content.complete = complete;
     return content;
 }

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void panningBackSendsNoStatement();
     void cacheStaysWithinItsLimit();
     void staleViewIsCancelled();
+    void oldContentStandsInWhileLoading();
     void statementsUseIndexes();
     void movedAssetRedrawsWithinTwoSeconds();
     void movedAssetUpdatesClusters();
@@ -428,6 +429,44 @@ void TestAssetLayerLoader::staleViewIsCancelled()
             QCOMPARE(outcome.error().code, ErrorCode::Cancelled);
         }
     }
+}
+
+void TestAssetLayerLoader::oldContentStandsInWhileLoading()
+{
+    m_loader->setLayers(allLayers());
+    QVERIFY(waitComplete(viewAround(CenterLon, CenterLat, ClusterZoom), ClusterZoom));
+    QSignalSpy statements(m_client.get(), &data::DbClient::statementSubmitted);
+    // Another session holds the tables: the new view's answers cannot arrive yet.
+    QVERIFY(m_sql->exec(u"BEGIN"_s));
+    QVERIFY(m_sql->exec(u"LOCK TABLE asset, asset_cell IN ACCESS EXCLUSIVE MODE"_s));
+
+    // A new cluster level: the old level's clusters stay until the new ones are in.
+    m_loader->setView(viewAround(CenterLon, CenterLat, ClusterZoom + 1), ClusterZoom + 1);
+    QTRY_VERIFY(!statements.isEmpty());
+    LayerContent lights = m_loader->content(u"lights"_s);
+    QVERIFY(!lights.complete);
+    QVERIFY(lights.clusters);
+    QVERIFY(clusterTotal(lights) >= m_gridIds.size());
+    QVERIFY(m_sql->exec(u"COMMIT"_s));
+    QTRY_VERIFY(m_loader->content(u"lights"_s).complete);
+    QCOMPARE(clusterTotal(m_loader->content(u"lights"_s)),
+             qint64(m_gridIds.size() + m_farIds.size()));
+
+    // Features turning into clusters: the features stay until the clusters are in.
+    QVERIFY(waitComplete(viewAround(CenterLon, CenterLat, FeatureZoom), FeatureZoom));
+    statements.clear();
+    QVERIFY(m_sql->exec(u"BEGIN"_s));
+    QVERIFY(m_sql->exec(u"LOCK TABLE asset, asset_cell IN ACCESS EXCLUSIVE MODE"_s));
+    m_loader->setView(viewAround(CenterLon, CenterLat, MidZoom), MidZoom);
+    QTRY_VERIFY(!statements.isEmpty());
+    lights = m_loader->content(u"lights"_s);
+    QVERIFY(!lights.complete);
+    QVERIFY(!lights.clusters);
+    QCOMPARE(idsOf(lights), QSet<qint64>(m_gridIds.cbegin(), m_gridIds.cend()));
+    QVERIFY(!m_loader->content(u"mains"_s).blocks.isEmpty());
+    QVERIFY(m_sql->exec(u"COMMIT"_s));
+    QTRY_VERIFY(m_loader->content(u"lights"_s).complete);
+    QVERIFY(m_loader->content(u"lights"_s).clusters);
 }
 
 void TestAssetLayerLoader::statementsUseIndexes()
