@@ -80,8 +80,8 @@ std::optional<QPointF> inkCentre(
     if (count == 0) {
         return std::nullopt;
     }
-    const qreal dpr = image.devicePixelRatio();
-    return QPointF(sumX / count / dpr, sumY / count / dpr);
+    const double scale = static_cast<double>(count) * image.devicePixelRatio();
+    return QPointF(sumX / scale, sumY / scale);
 }
 
 /// The highest alpha in image.

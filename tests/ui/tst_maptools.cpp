@@ -77,7 +77,10 @@ void doubleClick(QWidget *widget, QPoint position)
 }
 
 /// Where the polygon tests click: a quadrilateral around the middle of the 800x600 canvas.
-const QList<QPoint> PolygonClicks{{200, 150}, {560, 170}, {590, 430}, {230, 400}};
+QList<QPoint> polygonClicks()
+{
+    return {{200, 150}, {560, 170}, {590, 430}, {230, 400}};
+}
 
 void clickAll(QWidget *widget, const QList<QPoint> &positions)
 {
@@ -336,7 +339,7 @@ void TestMapTools::polygonClicksAndDoubleClickCloseThePolygon()
     m_canvas->setTool(&tool);
     QSignalSpy spy(&tool, &PolygonSelectTool::polygonSelected);
     const MapViewport view = m_canvas->viewport();
-    const QList<QPoint> &clicks = PolygonClicks;
+    const QList<QPoint> clicks = polygonClicks();
 
     // Four clicks, then a double-click on the last vertex closes the polygon.
     clickAll(m_canvas, clicks);
@@ -369,7 +372,7 @@ void TestMapTools::polygonEnterBackspaceAndEscape()
     m_canvas->setTool(&tool);
     QSignalSpy spy(&tool, &PolygonSelectTool::polygonSelected);
     const MapViewport view = m_canvas->viewport();
-    const QList<QPoint> &clicks = PolygonClicks;
+    const QList<QPoint> clicks = polygonClicks();
     clickAll(m_canvas, clicks);
     // Backspace takes the last vertex back; Enter closes the triangle left.
     QTest::keyClick(m_canvas, Qt::Key_Backspace);

@@ -53,9 +53,9 @@ struct LayerRenderScheduler::Private
         RenderKey jobKey;
         std::shared_ptr<std::atomic_bool> cancel;
 
-        RenderKey wantedKey(const MapViewport &viewport) const
+        RenderKey wantedKey(const MapViewport &view) const
         {
-            return {viewport, input.revision, input.style};
+            return {view, input.revision, input.style};
         }
     };
 
@@ -119,7 +119,7 @@ struct LayerRenderScheduler::Private
     MapViewport compositeViewport;
     bool compositeValid = false;
 
-    bool isPainted(const Layer &layer) const
+    static bool isPainted(const Layer &layer)
     {
         return layer.hasImage && !layer.image.isNull() && layer.input.opacity > 0.0;
     }
@@ -394,12 +394,9 @@ bool LayerRenderScheduler::isIdle() const
     if (d->debounce.isActive()) {
         return false;
     }
-    for (const Private::Layer &layer : d->layers) {
-        if (layer.jobId != 0 || d->needsRender(layer)) {
-            return false;
-        }
-    }
-    return true;
+    return std::all_of(d->layers.cbegin(), d->layers.cend(), [this](const Private::Layer &layer) {
+        return layer.jobId == 0 && !d->needsRender(layer);
+    });
 }
 
 QImage LayerRenderScheduler::layerImage(const QString &key) const
