@@ -223,7 +223,7 @@ struct AssetLayerLoader::Private
         return {};
     }
 
-    int ancestorLevelsFor(const LayerRequest &layer, bool clusters) const
+    static int ancestorLevelsFor(const LayerRequest &layer, bool clusters)
     {
         if (clusters) {
             return AnyLevels; // the same level's cells, whatever tile they came in
@@ -244,7 +244,7 @@ struct AssetLayerLoader::Private
         }
         const Found found
             = lookup(layer.key, clusters, level, tile, ancestorLevelsFor(layer, clusters));
-        return !(found.entry && found.arrived && !found.entry->stale);
+        return found.entry == nullptr || !found.arrived || found.entry->stale;
     }
 
     /// Decides features or clusters for a point layer; decided is false while the cluster counts
@@ -331,7 +331,7 @@ struct AssetLayerLoader::Private
     void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
     void handleTile(const PendingTile &tile, const data::QueryOutcome &outcome);
     void handleLocations(const QList<qint64> &ids, const data::QueryOutcome &outcome);
-    void handleNotification(const QString &channel, const QString &payload);
+    void handleNotification(const QString &channel, const QString &payload) const;
     void markAllOutdated();
 };
 
@@ -736,7 +736,8 @@ void AssetLayerLoader::Private::markAllOutdated()
     }
 }
 
-void AssetLayerLoader::Private::handleNotification(const QString &channel, const QString &payload)
+void AssetLayerLoader::Private::handleNotification(const QString &channel,
+                                                   const QString &payload) const
 {
     if (channel != u"asset") {
         return;
@@ -750,7 +751,7 @@ void AssetLayerLoader::Private::handleNotification(const QString &channel, const
     }
     QList<qint64> ids;
     ids.reserve(idArray.size());
-    for (const QJsonValue &value : idArray) {
+    for (const auto &value : idArray) {
         ids.push_back(value.toInteger());
     }
     Q_EMIT q->assetsChanged(ids);
