@@ -41,13 +41,7 @@ AssetDetails::~AssetDetails()
 void AssetDetails::load(qint64 assetId)
 {
     cancelPending();
-    m_assetId = assetId;
-    m_missing = false;
-    m_fields.clear();
-    m_sensors.clear();
-    m_workOrders.clear();
-    m_history.clear();
-    m_error.clear();
+    reset(assetId);
     submitAll();
     Q_EMIT changed();
 }
@@ -67,14 +61,19 @@ void AssetDetails::reload()
 void AssetDetails::clear()
 {
     cancelPending();
-    m_assetId = 0;
+    reset(0);
+    Q_EMIT changed();
+}
+
+void AssetDetails::reset(qint64 assetId)
+{
+    m_assetId = assetId;
     m_missing = false;
     m_fields.clear();
     m_sensors.clear();
     m_workOrders.clear();
     m_history.clear();
     m_error.clear();
-    Q_EMIT changed();
 }
 
 bool AssetDetails::isLoading() const

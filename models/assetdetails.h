@@ -57,6 +57,7 @@ Q_SIGNALS:
 private:
     enum class Part { Record, Sensors, WorkOrders, History };
 
+    void reset(qint64 assetId);
     void submitAll();
     void cancelPending();
     void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
