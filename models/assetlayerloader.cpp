@@ -367,7 +367,7 @@ void AssetLayerLoader::Private::planFetches()
     for (const gis::TileKey &tile : tiles) {
         for (const LayerRequest &layer : std::as_const(layers)) {
             if (!visibleAt(layer) || !isAssetLayer(layer)) {
-                continue; // base map layers have no statement yet (see the report)
+                continue; // AssetQueries has no statement for base map layers yet
             }
             const LayerState &state = states[layer.key];
             const bool point = isPointLayer(layer);
@@ -870,7 +870,8 @@ qsizetype AssetLayerLoader::cacheBytes() const
 
 void AssetLayerLoader::refreshAssets(const QList<qint64> &ids)
 {
-    if (ids.isEmpty() || !d->client) {
+    // Offline, nothing can be located; reconnected() reloads everything anyway.
+    if (ids.isEmpty() || !d->client || d->client->state() != data::ConnectionState::Connected) {
         return;
     }
     // What holds the assets now is refetched at once; where they are now is asked next.
