@@ -194,20 +194,23 @@ void TestAssetLayerLoader::initTestCase()
                                 "FROM generate_series(1, $4) k"_s,
                                 {m_hydrantType, GridLon, CenterLat, HydrantCount});
     QVERIFY2(hydrants, why(hydrants).constData());
-    auto main = m_sql->exec(
-        u"INSERT INTO asset (type_id, code, geom) VALUES ($1, 'WM-1', "
-        "ST_GeomFromText('LINESTRING(7.419 43.729, 7.4205 43.7305, 7.425 43.735)', 4326)) "
-        "RETURNING id"_s,
-        {m_mainType});
-    QVERIFY2(main, why(main).constData());
-    m_mainId = main->toInt(0, 0);
-    auto park = m_sql->exec(
-        u"INSERT INTO asset (type_id, code, geom) VALUES ($1, 'PK-1', "
-        "ST_GeomFromText('POLYGON((7.421 43.731, 7.422 43.731, 7.422 43.732, 7.421 43.732, "
-        "7.421 43.731))', 4326)) RETURNING id"_s,
-        {m_parkType});
-    QVERIFY2(park, why(park).constData());
-    m_parkId = park->toInt(0, 0);
+    // One water main across the grid and one park in it, as WKT.
+    for (const auto &[typeId, code, wkt, id] :
+         {std::tuple{m_mainType,
+                     u"WM-1"_s,
+                     u"LINESTRING(7.419 43.729, 7.4205 43.7305, 7.425 43.735)"_s,
+                     &m_mainId},
+          std::tuple{m_parkType,
+                     u"PK-1"_s,
+                     u"POLYGON((7.421 43.731, 7.422 43.731, 7.422 43.732, 7.421 43.732, "
+                     "7.421 43.731))"_s,
+                     &m_parkId}}) {
+        auto shape = m_sql->exec(u"INSERT INTO asset (type_id, code, geom) "
+                                 "VALUES ($1, $2, ST_GeomFromText($3, 4326)) RETURNING id"_s,
+                                 {typeId, code, wkt});
+        QVERIFY2(shape, why(shape).constData());
+        *id = shape->toInt(0, 0);
+    }
 }
 
 void TestAssetLayerLoader::init()
