@@ -229,6 +229,28 @@ Statement AssetQueries::tileFeatures(const gis::TileKey &tile,
             ResultFormat::Binary};
 }
 
+Statement AssetQueries::basemapTileFeatures(const gis::TileKey &tile,
+                                            const QString &table,
+                                            double simplifyToleranceMeters)
+{
+    // Table names cannot be parameters: only the known base map tables are spliced in.
+    if (table != u"district" && table != u"building") {
+        return {QStringLiteral("SELECT 0::bigint, 0::bigint, 'active'::text, 0::smallint, "
+                               "'\\x'::bytea WHERE false"),
+                {},
+                ResultFormat::Binary};
+    }
+    QVariantList params = envelopeParams(tile.boundsLonLat());
+    params.push_back(std::max(simplifyToleranceMeters, 0.0) / MetersPerDegree);
+    return {QStringLiteral("SELECT b.id, 0::bigint, 'active'::text, 0::smallint, "
+                           "ST_AsBinary(ST_Simplify(b.geom, $5::double precision, true), 'NDR') "
+                           "FROM basemap.%1 b "
+                           "WHERE b.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)")
+                .arg(table),
+            params,
+            ResultFormat::Binary};
+}
+
 Result<QHash<qint64, gis::FeatureBlock>>
 AssetQueries::decodeTileFeatures(const QueryResult &result,
                                  const QHash<qint64, gis::FeatureKind> &kinds)
@@ -446,10 +468,27 @@ Statement AssetQueries::extentOf(const QList<qint64> &ids)
             ResultFormat::Text};
 }
 
-Result<QRectF> AssetQueries::decodeExtent(const QueryResult &result)
+Statement AssetQueries::layerExtent(qint64 typeId, const QString &basemapTable)
+{
+    // Table names cannot be parameters: only the two known base map tables are accepted.
+    if (basemapTable == u"district" || basemapTable == u"building") {
+        return {QStringLiteral("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
+                               "FROM (SELECT ST_Extent(b.geom) AS e FROM basemap.%1 b) x")
+                    .arg(basemapTable),
+                {},
+                ResultFormat::Text};
+    }
+    return {QStringLiteral("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
+                           "FROM (SELECT ST_Extent(a.geom) AS e FROM asset a "
+                           "WHERE a.type_id = $1) x"),
+            {typeId},
+            ResultFormat::Text};
+}
+
+Result<std::optional<QRectF>> AssetQueries::decodeExtent(const QueryResult &result)
 {
     if (result.rowCount() == 0 || result.columnCount() < 4 || result.isNull(0, 0)) {
-        return QRectF();
+        return std::nullopt;
     }
     return QRectF(toMeters(result.toDouble(0, 0), result.toDouble(0, 1)),
                   toMeters(result.toDouble(0, 2), result.toDouble(0, 3)));

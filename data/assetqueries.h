@@ -13,6 +13,8 @@
 #include <QRectF>
 #include <QStringList>
 
+#include <optional>
+
 namespace infrasight::data {
 
 /// Every statement the console sends about assets, and the decoders of their results. The SQL
@@ -40,6 +42,12 @@ public:
     static Statement tileFeatures(const gis::TileKey &tile,
                                   const QList<qint64> &typeIds,
                                   double simplifyToleranceMeters);
+    /// The areas of a base map table ("district" or "building") meeting the tile, in the columns
+    /// of tileFeatures() (type_id 0, status active, condition 0), simplified on the server to
+    /// simplifyToleranceMeters. Any other table name gives a statement that returns no rows.
+    static Statement basemapTileFeatures(const gis::TileKey &tile,
+                                         const QString &table,
+                                         double simplifyToleranceMeters);
     /// One block per type id present in kinds (types without rows get an empty block, so the
     /// caller knows the tile is complete for them). kinds gives each type's block kind.
     [[nodiscard]] static Result<QHash<qint64, gis::FeatureBlock>>
@@ -73,8 +81,12 @@ public:
 
     /// The bounding box of the given assets, EPSG:3857 metres (zoom to selection).
     static Statement extentOf(const QList<qint64> &ids);
-    /// A null rectangle when there were none.
-    [[nodiscard]] static Result<QRectF> decodeExtent(const QueryResult &result);
+    /// No rectangle when there were none; a single point gives an empty (not null) one.
+    [[nodiscard]] static Result<std::optional<QRectF>> decodeExtent(const QueryResult &result);
+    /// The extent of a whole layer: the assets of a type, or (typeId 0) the base map table
+    /// "district" or "building"; columns as extentOf(). An explicit request of the operator
+    /// (Zoom to Layer), never sent to draw a map.
+    static Statement layerExtent(qint64 typeId, const QString &basemapTable);
 
     /// Summaries of the given assets (locator choice, selection lists).
     static Statement summariesByIds(const QList<qint64> &ids);

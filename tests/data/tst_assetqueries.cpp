@@ -778,16 +778,25 @@ void TestAssetQueries::extentAndLocations()
     QVERIFY_OK(r);
     auto extent = AssetQueries::decodeExtent(*r);
     QVERIFY_OK(extent);
-    QVERIFY(std::abs(extent->left() - pa.x()) < 1e-3);
-    QVERIFY(std::abs(extent->right() - pb.x()) < 1e-3);
-    QVERIFY(std::abs(extent->top() - pb.y()) < 1e-3); // top() is the south edge
-    QVERIFY(std::abs(extent->bottom() - pa.y()) < 1e-3);
+    QVERIFY(extent->has_value());
+    QVERIFY(std::abs((*extent)->left() - pa.x()) < 1e-3);
+    QVERIFY(std::abs((*extent)->right() - pb.x()) < 1e-3);
+    QVERIFY(std::abs((*extent)->top() - pb.y()) < 1e-3); // top() is the south edge
+    QVERIFY(std::abs((*extent)->bottom() - pa.y()) < 1e-3);
+
+    // One asset: a point, still an extent to zoom to.
+    auto single = run(AssetQueries::extentOf({a}));
+    QVERIFY_OK(single);
+    auto singleExtent = AssetQueries::decodeExtent(*single);
+    QVERIFY_OK(singleExtent);
+    QVERIFY(singleExtent->has_value());
+    QVERIFY(std::abs((*singleExtent)->center().x() - pa.x()) < 1e-3);
 
     auto none = run(AssetQueries::extentOf({-1}));
     QVERIFY_OK(none);
     auto noExtent = AssetQueries::decodeExtent(*none);
     QVERIFY_OK(noExtent);
-    QVERIFY(noExtent->isNull());
+    QVERIFY(!noExtent->has_value());
 
     const qint64 park = m_ids[u"T-PARK-IN"_s];
     auto located = run(AssetQueries::locationsByIds({a, park, -1}));
