@@ -36,9 +36,10 @@ constexpr int MaxStandInLevels = 8;
 /// QGIS' rule: simplify lines and polygons to a little under one pixel.
 constexpr double SimplifyPixels = 0.8;
 
-/// The three kinds of tile statement: point features (no simplification), line and polygon
-/// features (simplified on the server), point clusters of one grid level.
-enum class Group : quint8 { Points, Shapes, Clusters };
+/// The four kinds of tile statement: point features (no simplification), line and polygon
+/// features (simplified on the server), point clusters of one grid level, and the areas of one
+/// base map table (simplified).
+enum class Group : quint8 { Points, Shapes, Clusters, Basemap };
 
 /// What a point layer shows.
 enum class Mode : quint8 { Features, Clusters };
@@ -65,13 +66,14 @@ struct FetchUnit
     Group group = Group::Points;
     int level = 0;
     gis::TileKey tile;
+    QString table; ///< Basemap: the base map table
 
     friend bool operator==(const FetchUnit &, const FetchUnit &) = default;
 };
 
 size_t qHash(const FetchUnit &unit, size_t seed = 0) noexcept
 {
-    return qHashMulti(seed, int(unit.group), unit.level, unit.tile);
+    return qHashMulti(seed, int(unit.group), unit.level, unit.tile, unit.table);
 }
 
 struct Entry
@@ -120,6 +122,12 @@ bool isPointLayer(const LayerRequest &layer)
 bool isAssetLayer(const LayerRequest &layer)
 {
     return layer.basemapTable.isEmpty() && layer.typeId != 0;
+}
+
+/// An asset layer or a base map layer (districts, buildings): something the loader fetches.
+bool isLoadable(const LayerRequest &layer)
+{
+    return isAssetLayer(layer) || !layer.basemapTable.isEmpty();
 }
 
 /// Edges count: a point (an empty rectangle) meets the tile it lies on.
@@ -341,7 +349,7 @@ void AssetLayerLoader::Private::update()
     pinned.clear();
     for (const LayerRequest &layer : std::as_const(layers)) {
         LayerState &state = states[layer.key];
-        if (!visibleAt(layer) || !isAssetLayer(layer)) {
+        if (!visibleAt(layer) || !isLoadable(layer)) {
             state.decided = true;
             continue;
         }
@@ -366,8 +374,8 @@ void AssetLayerLoader::Private::planFetches()
     QSet<data::QueryId> stillWanted;
     for (const gis::TileKey &tile : tiles) {
         for (const LayerRequest &layer : std::as_const(layers)) {
-            if (!visibleAt(layer) || !isAssetLayer(layer)) {
-                continue; // AssetQueries has no statement for base map layers yet
+            if (!visibleAt(layer) || !isLoadable(layer)) {
+                continue;
             }
             const LayerState &state = states[layer.key];
             const bool point = isPointLayer(layer);
@@ -386,10 +394,11 @@ void AssetLayerLoader::Private::planFetches()
                     stillWanted.insert(it.value());
                     continue;
                 }
-                const FetchUnit unit{clusters ? Group::Clusters
-                                              : (point ? Group::Points : Group::Shapes),
-                                     level,
-                                     tile};
+                const Group group = clusters                        ? Group::Clusters
+                                    : !layer.basemapTable.isEmpty() ? Group::Basemap
+                                    : point                         ? Group::Points
+                                                                    : Group::Shapes;
+                const FetchUnit unit{group, level, tile, layer.basemapTable};
                 if (failed.contains(unit)) {
                     continue;
                 }
@@ -452,6 +461,12 @@ void AssetLayerLoader::Private::sendQueued()
         case Group::Clusters:
             statement = data::AssetQueries::tileClusters(unit.tile, unit.level, tile.typeIds);
             break;
+        case Group::Basemap:
+            statement = data::AssetQueries::basemapTileFeatures(
+                unit.tile,
+                unit.table,
+                SimplifyPixels * gis::metersPerPixel(double(unit.tile.z() + 1)));
+            break;
         }
         const data::QueryId id = client->submit(statement);
         for (const QString &layer : std::as_const(tile.layers)) {
@@ -467,7 +482,7 @@ LayerContent AssetLayerLoader::Private::assemble(LayerState &state, QList<quint6
     const LayerRequest &layer = state.request;
     LayerContent content;
     content.revision = state.content.revision;
-    if (!visibleAt(layer) || !isAssetLayer(layer) || tiles.empty()) {
+    if (!visibleAt(layer) || !isLoadable(layer) || tiles.empty()) {
         state.lastComplete.clear();
         content.complete = true;
         return content;
@@ -702,8 +717,8 @@ void AssetLayerLoader::Private::handleLocations(const QList<qint64> &ids,
         changedTypes.insert(location.typeId);
     }
     for (auto it = cache.begin(); it != cache.end(); ++it) {
-        if (it.key().clusters) {
-            continue;
+        if (it.key().clusters || typeOfLayer.value(it.key().layer) == 0) {
+            continue; // base map blocks hold base map ids, not asset ids
         }
         for (qint64 id : ids) {
             if (it->block.indexOf(id) >= 0) {

@@ -142,6 +142,7 @@ private:
     QList<qint64> m_farIds;
     qint64 m_mainId = 0;
     qint64 m_parkId = 0;
+    qint64 m_districtId = 0;
 
     std::unique_ptr<data::DbClient> m_client;
     std::unique_ptr<AssetLayerLoader> m_loader;
@@ -211,6 +212,14 @@ void TestAssetLayerLoader::initTestCase()
         QVERIFY2(shape, why(shape).constData());
         *id = shape->toInt(0, 0);
     }
+    // A district of the base map around the grid.
+    auto district = m_sql->exec(
+        u"INSERT INTO basemap.district (osm_id, osm_type, name, admin_level, geom) "
+        "VALUES (1, 'r', 'Test quarter', 10, ST_Multi(ST_MakeEnvelope($1, $2, $3, $4, 4326))) "
+        "RETURNING id"_s,
+        {GridLon - 0.001, GridLat - 0.001, GridLon + 0.01, GridLat + 0.01});
+    QVERIFY2(district, why(district).constData());
+    m_districtId = district->toInt(0, 0);
 }
 
 void TestAssetLayerLoader::init()
@@ -295,10 +304,13 @@ void TestAssetLayerLoader::featuresAtHighZoom()
     for (const gis::FeatureBlock &block : m_loader->content(u"parks"_s).blocks) {
         QCOMPARE(block.kind(), gis::FeatureKind::Polygon);
     }
-    // Base map layers have no statement yet: empty and complete, never "loading".
+    // The base map's district around the grid, as an area.
     const LayerContent districts = m_loader->content(u"districts"_s);
     QVERIFY(districts.complete);
-    QVERIFY(districts.blocks.isEmpty());
+    QCOMPARE(idsOf(districts), QSet<qint64>{m_districtId});
+    for (const gis::FeatureBlock &block : districts.blocks) {
+        QCOMPARE(block.kind(), gis::FeatureKind::Polygon);
+    }
     QVERIFY(m_loader->cacheBytes() > 0);
 }
 
@@ -515,7 +527,9 @@ void TestAssetLayerLoader::statementsUseIndexes()
             sawLocations = sawLocations || byId;
             QVERIFY2(byId || sql.contains(u"&&"_s), qPrintable(sql));
         } else {
-            QVERIFY2(sql.contains(u"asset_cell"_s), qPrintable(sql));
+            QVERIFY2(sql.contains(u"asset_cell"_s)
+                         || (sql.contains(u"basemap.district"_s) && sql.contains(u"&&"_s)),
+                     qPrintable(sql));
         }
         auto plan = explain.exec(u"EXPLAIN "_s + sql, sent.params);
         QVERIFY2(plan, why(plan).constData());
@@ -525,6 +539,7 @@ void TestAssetLayerLoader::statementsUseIndexes()
         }
         const QString text = lines.join(u'\n');
         QVERIFY2(!text.contains(u"Seq Scan on asset"_s), qPrintable(sql + u'\n' + text));
+        QVERIFY2(!text.contains(u"Seq Scan on district"_s), qPrintable(sql + u'\n' + text));
     }
     QVERIFY(sawLocations);
 }
