@@ -2,10 +2,20 @@
 #include "ui/widgets/mainwindow.h"
 
 #include "gis/core/version.h"
+#include "models/assetlayerloader.h"
+#include "models/assetselection.h"
 #include "models/citysummarymodel.h"
+#include "ui/widgets/assetdetailspanel.h"
+#include "ui/widgets/assetmapcontroller.h"
+#include "ui/widgets/attributetablepanel.h"
 #include "ui/widgets/coordinatelabel.h"
+#include "ui/widgets/identifytool.h"
+#include "ui/widgets/layerpanel.h"
+#include "ui/widgets/locatorbox.h"
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mapcanvas.h"
+#include "ui/widgets/polygonselecttool.h"
+#include "ui/widgets/rectangleselecttool.h"
 #include "ui/widgets/theme.h"
 
 #include <QAction>
@@ -26,6 +36,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -309,6 +320,7 @@ QWidget *MainWindow::createPlaceholderPanel(const QString &text)
 QWidget *MainWindow::createLayersPanel()
 {
     auto *panel = new QWidget(this);
+    m_layersPanel = panel;
     m_layersPlaceholder
         = new QLabel(tr("Layers appear here once the database is connected."), panel);
     m_layersPlaceholder->setObjectName(QStringLiteral("layersPlaceholder"));
@@ -390,13 +402,18 @@ void MainWindow::createMenus()
     // The map canvas, the layer list and the tools are separate pieces of work; their entries
     // are here, disabled, so that the menu layout operators learn stays the same when they land.
     QMenu *layers = menuBar()->addMenu(tr("&Layers"));
+    m_layersMenu = layers;
     layers->setObjectName(QStringLiteral("layersMenu"));
     layers->addAction(tr("&Add Layer…"))->setEnabled(false);
     layers->addAction(tr("&Import File…"))->setEnabled(false);
     layers->addSeparator();
-    layers->addAction(tr("&Refresh"))->setEnabled(false);
+    QAction *refresh = layers->addAction(tr("&Refresh"));
+    refresh->setObjectName(QStringLiteral("refreshLayersAction"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setEnabled(false);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    m_toolsMenu = tools;
     tools->setObjectName(QStringLiteral("toolsMenu"));
     auto *toolGroup = new QActionGroup(this);
 
@@ -411,6 +428,10 @@ void MainWindow::createMenus()
         {tr("&Pan"), QStringLiteral("tool-pan"), QStringLiteral("panTool")},
         {tr("&Identify"), QStringLiteral("tool-identify"), QStringLiteral("identifyTool")},
         {tr("&Select"), QStringLiteral("tool-select"), QStringLiteral("selectTool")},
+        {tr("Select in Pol&ygon"),
+         QStringLiteral("tool-select-polygon"),
+         QStringLiteral("selectPolygonTool")},
+        {tr("Mo&ve Asset"), QStringLiteral("tool-move"), QStringLiteral("moveAssetTool")},
         {tr("&Measure Distance"), QStringLiteral("tool-measure"), QStringLiteral("measureTool")},
         {tr("Draw &Geofence"), QStringLiteral("tool-geofence"), QStringLiteral("geofenceTool")},
     };
@@ -434,8 +455,10 @@ void MainWindow::createMenus()
         toolGroup->addAction(tool);
         m_toolBar->addAction(tool);
         if (pan) {
-            connect(
-                tool, &QAction::triggered, this, [this] { m_map->setZoomRectangleMode(false); });
+            connect(tool, &QAction::triggered, this, [this] {
+                m_map->setZoomRectangleMode(false);
+                m_map->setTool(nullptr);
+            });
         }
     }
     m_toolBar->addSeparator();
@@ -447,6 +470,150 @@ void MainWindow::createMenus()
     aboutAction->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
         ->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::setAssetMap(AssetMapController *assets)
+{
+    Q_ASSERT(assets != nullptr && m_layerPanel == nullptr);
+    // Layers dock: the layer list, and the city's summary (counts per type) in a second tab.
+    auto *tabs = new QTabWidget(m_layersDock);
+    tabs->setObjectName(QStringLiteral("layersTabs"));
+    tabs->setDocumentMode(true);
+    m_layerPanel = new LayerPanel(assets->layerModel(), tabs);
+    m_layerPanel->setObjectName(QStringLiteral("layerPanel"));
+    tabs->addTab(m_layerPanel, tr("Layers"));
+    tabs->addTab(m_layersPanel, tr("City"));
+    m_layersDock->setWidget(tabs);
+    connect(
+        m_layerPanel, &LayerPanel::zoomToLayerRequested, assets, &AssetMapController::zoomToLayer);
+
+    // Details dock: identify results, cluster members and the chosen asset.
+    m_detailsPanel = new AssetDetailsPanel(assets->details(), this);
+    m_detailsPanel->setObjectName(QStringLiteral("assetDetailsPanel"));
+    QWidget *placeholder = m_detailsDock->widget();
+    m_detailsDock->setWidget(m_detailsPanel);
+    placeholder->deleteLater();
+    connect(assets,
+            &AssetMapController::candidatesFound,
+            m_detailsPanel,
+            [this](const QList<data::AssetSummary> &candidates, const QString &title) {
+                m_detailsPanel->setCandidates(candidates, title);
+                m_detailsDock->show();
+                m_detailsDock->raise();
+            });
+    connect(m_detailsPanel,
+            &AssetDetailsPanel::zoomToRequested,
+            assets,
+            &AssetMapController::showAsset);
+    connect(m_detailsPanel, &AssetDetailsPanel::candidateChosen, assets, [assets](qint64 id) {
+        assets->selection()->select({id});
+    });
+
+    // Attribute table dock, tabbed with Activity under the map.
+    m_tablePanel = new AttributeTablePanel(assets->attributeTable(), assets->selection(), this);
+    m_tablePanel->setObjectName(QStringLiteral("attributeTablePanel"));
+    m_tableDock = createDock(tr("Attribute Table"),
+                             QStringLiteral("attributeTableDock"),
+                             m_tablePanel,
+                             Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_activityDock, m_tableDock);
+    m_activityDock->raise();
+    connect(m_tablePanel,
+            &AttributeTablePanel::zoomToSelectionRequested,
+            assets,
+            &AssetMapController::zoomToSelection);
+    connect(m_tablePanel,
+            &AttributeTablePanel::assetActivated,
+            assets,
+            &AssetMapController::showAssetById);
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->insertAction(m_activityDock->toggleViewAction(), m_tableDock->toggleViewAction());
+    }
+
+    // The search box at the right end of the tool bar; Ctrl+K focuses it.
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_locator = new LocatorBox(assets->locator(), m_toolBar);
+    m_locator->setObjectName(QStringLiteral("locatorBox"));
+    m_locator->setMinimumWidth(260);
+    m_locator->setMaximumWidth(360);
+    m_toolBar->addWidget(m_locator);
+    connect(m_locator, &LocatorBox::assetChosen, assets, &AssetMapController::showAsset);
+    auto *findAction = new QAction(tr("&Find Asset…"), this);
+    findAction->setObjectName(QStringLiteral("findAssetAction"));
+    findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(findAction, &QAction::triggered, m_locator, [this] {
+        m_locator->setFocus(Qt::ShortcutFocusReason);
+        m_locator->selectAll();
+    });
+    addAction(findAction);
+
+    // Tools.
+    bindTool(QStringLiteral("identifyTool"),
+             assets->identifyTool(),
+             tr("Click an asset to see its details; a cluster lists its members"));
+    bindTool(QStringLiteral("selectTool"),
+             assets->rectangleSelectTool(),
+             tr("Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles"));
+    bindTool(QStringLiteral("selectPolygonTool"),
+             assets->polygonSelectTool(),
+             tr("Click the corners of a polygon, double-click or Enter to select what lies "
+                "inside; Esc cancels"));
+    bindTool(QStringLiteral("moveAssetTool"),
+             assets->moveAssetTool(),
+             tr("Drag a point asset to its new place; Esc cancels the drag"));
+    connect(m_map, &MapCanvas::toolChanged, this, &MainWindow::showActiveTool);
+
+    // Layers menu.
+    QAction *refresh = findChild<QAction *>(QStringLiteral("refreshLayersAction"));
+    refresh->setEnabled(true);
+    refresh->setStatusTip(tr("Fetch every layer of the map again from the database"));
+    connect(refresh, &QAction::triggered, assets, &AssetMapController::reloadLayers);
+    m_layersMenu->addSeparator();
+    QAction *zoomSelection = m_layersMenu->addAction(
+        tr("&Zoom to Selection"), assets, &AssetMapController::zoomToSelection);
+    zoomSelection->setObjectName(QStringLiteral("zoomToSelectionAction"));
+    zoomSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    QAction *clearSelection = m_layersMenu->addAction(
+        tr("&Clear Selection"), assets->selection(), &models::AssetSelection::clear);
+    clearSelection->setObjectName(QStringLiteral("clearSelectionAction"));
+    clearSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    const auto updateSelectionActions = [zoomSelection, clearSelection, assets] {
+        const bool any = !assets->selection()->isEmpty();
+        zoomSelection->setEnabled(any);
+        clearSelection->setEnabled(any);
+    };
+    connect(assets->selection(), &models::AssetSelection::changed, this, updateSelectionActions);
+    updateSelectionActions();
+    connect(assets, &AssetMapController::activity, this, [this](const QString &line) {
+        logActivity(line);
+    });
+}
+
+void MainWindow::bindTool(const QString &objectName, MapTool *tool, const QString &statusTip)
+{
+    QAction *action = findChild<QAction *>(objectName);
+    Q_ASSERT(action != nullptr);
+    action->setEnabled(true);
+    action->setStatusTip(statusTip);
+    action->setToolTip(action->text().remove(u'&') + QStringLiteral(" — ") + statusTip);
+    m_toolActions.insert(tool, action);
+    connect(action, &QAction::triggered, this, [this, tool] {
+        m_map->setZoomRectangleMode(false);
+        m_map->setTool(tool);
+    });
+}
+
+void MainWindow::showActiveTool(MapTool *tool)
+{
+    QAction *action = m_toolActions.value(tool);
+    if (action == nullptr) {
+        action = findChild<QAction *>(QStringLiteral("panTool"));
+    }
+    if (action != nullptr) {
+        action->setChecked(true);
+    }
 }
 
 void MainWindow::createStatusBar()

@@ -4,6 +4,7 @@
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/mapcanvas.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <QString>
@@ -26,8 +27,14 @@ struct CitySummary;
 
 namespace infrasight::ui {
 
+class AssetMapController;
+class AttributeTablePanel;
+class AssetDetailsPanel;
 class CoordinateLabel;
+class LayerPanel;
+class LocatorBox;
 class LoginDialog;
+class MapTool;
 
 /// The console's main window: the map canvas in the middle, docks around it (Layers on the left,
 /// Alarms and Details on the right, Activity at the bottom), the menus File, View, Layers, Tools
@@ -61,6 +68,24 @@ public:
 
     /// The asset types shown in the Layers dock.
     models::CitySummaryModel *citySummaryModel() const { return m_citySummary; }
+
+    /// Puts the asset layers into the window: the layer list in the Layers dock, the asset
+    /// details in the Details dock, the attribute table in a dock of its own (tabbed with
+    /// Activity), the asset search box in the tool bar, the Identify, Select, Select by Polygon
+    /// and Move Asset tools, and Zoom to Selection, Clear Selection and Refresh in the Layers
+    /// menu. Call once; the controller is borrowed and must outlive the window's use of it (the
+    /// window is destroyed first).
+    void setAssetMap(AssetMapController *assets);
+
+    LayerPanel *layerPanel() const { return m_layerPanel; }
+
+    AssetDetailsPanel *detailsPanel() const { return m_detailsPanel; }
+
+    AttributeTablePanel *attributeTablePanel() const { return m_tablePanel; }
+
+    LocatorBox *locatorBox() const { return m_locator; }
+
+    QDockWidget *attributeTableDock() const { return m_tableDock; }
 
     /// Shows a long job in the status bar: the phase, a progress bar (busy when total <= 0) and
     /// a Cancel button that emits cancelRequested().
@@ -137,6 +162,10 @@ private:
     QWidget *createPlaceholderPanel(const QString &text);
     QWidget *createLayersPanel();
     void updateCityFacts();
+    /// The Tools menu entry that activates tool (enabled from now on).
+    void bindTool(const QString &objectName, MapTool *tool, const QString &statusTip);
+    /// Checks the Tools entry of the canvas's active tool (Pan when there is none).
+    void showActiveTool(MapTool *tool);
 
     MapCanvas *m_map = nullptr;
     CoordinateLabel *m_coordinates = nullptr;
@@ -150,6 +179,15 @@ private:
     QToolBar *m_toolBar = nullptr;
     models::CitySummaryModel *m_citySummary = nullptr;
     QTreeView *m_cityTypes = nullptr;
+    QWidget *m_layersPanel = nullptr;
+    LayerPanel *m_layerPanel = nullptr;
+    AssetDetailsPanel *m_detailsPanel = nullptr;
+    AttributeTablePanel *m_tablePanel = nullptr;
+    LocatorBox *m_locator = nullptr;
+    QDockWidget *m_tableDock = nullptr;
+    QMenu *m_layersMenu = nullptr;
+    QMenu *m_toolsMenu = nullptr;
+    QHash<MapTool *, QAction *> m_toolActions;
     QLabel *m_cityFacts = nullptr;
     QLabel *m_layersPlaceholder = nullptr;
     QLabel *m_progressLabel = nullptr;
