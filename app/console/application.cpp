@@ -10,7 +10,9 @@
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "data/seed/democityseeder.h"
+#include "gis/core/mercator.h"
 #include "gis/core/version.h"
+#include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/theme.h"
 
@@ -109,6 +111,27 @@ Application::Application(ConsoleOptions options, QObject *parent)
     m_window = std::make_unique<ui::MainWindow>();
     m_window->setCityName(Settings::cityName());
     m_basemap = std::make_unique<BasemapChooser>(m_window.get());
+    m_assets = std::make_unique<ui::AssetMapController>(m_window->mapCanvas(), m_db.get());
+    m_window->setAssetMap(m_assets.get());
+    connect(m_assets.get(), &ui::AssetMapController::layersReady, this, [this] {
+        if (m_options.traceState) {
+            qCInfo(lcConsoleState).noquote() << "layers: ready";
+        }
+    });
+    connect(m_assets.get(),
+            &ui::AssetMapController::liveAssetShown,
+            this,
+            [this](qint64 id, QPointF meters) {
+                if (!m_options.traceState) {
+                    return;
+                }
+                // Where another console or a feed moved an asset to, as this map draws it.
+                const gis::LonLat position = gis::mercatorMetersToLonLat(meters);
+                qCInfo(lcConsoleState).noquote() << QStringLiteral("live: asset %1 at %2 %3")
+                                                        .arg(id)
+                                                        .arg(position.lonDeg, 0, 'f', 8)
+                                                        .arg(position.latDeg, 0, 'f', 8);
+            });
 
     connect(m_db.get(), &data::DbClient::stateChanged, this, &Application::handleStateChanged);
     connect(
@@ -239,6 +262,7 @@ void Application::shutdown()
     m_localStart.waitForFinished();
     m_basemap.reset();
     m_window.reset();
+    m_assets.reset();
     m_db.reset();
     if (!m_localBaseDirectory.isEmpty()) {
         data::LocalCluster cluster(m_localBaseDirectory);
@@ -650,6 +674,7 @@ void Application::handleQueryFinished(data::QueryId id, const data::QueryOutcome
     }
     if (version >= 1 && version <= known) {
         refreshCitySummary();
+        m_assets->reloadLayers();
     }
 }
 

@@ -22,8 +22,9 @@ class PgConnection;
 }
 
 namespace infrasight::ui {
+class AssetMapController;
 class MainWindow;
-}
+} // namespace infrasight::ui
 
 namespace infrasight::app {
 
@@ -80,6 +81,9 @@ public:
     /// The basemap on the map canvas, for tests; nullptr after shutdown().
     BasemapChooser *basemap() const { return m_basemap.get(); }
 
+    /// The asset layers on the map and their panels, for tests; nullptr after shutdown().
+    ui::AssetMapController *assetLayers() const { return m_assets.get(); }
+
 private:
     /// What the worker thread did about the demo city.
     enum class SeedOutcome { NotNeeded, Disabled, NoExtract, Seeded, Cancelled, Failed };
@@ -130,6 +134,9 @@ private:
     std::unique_ptr<data::DbClient> m_db;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<BasemapChooser> m_basemap; ///< puts the basemap on the window's map
+    /// The asset layers on the window's map; destroyed after the window (its panels borrow the
+    /// controller's models) and before the database client.
+    std::unique_ptr<ui::AssetMapController> m_assets;
     QFutureWatcher<Result<LocalDatabase>> m_localStart;
     QTimer m_heartbeat;
     QString m_conninfo;

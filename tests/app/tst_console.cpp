@@ -2,10 +2,9 @@
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
+#include "tests/support/consolerun.h"
 #include "tests/support/pgtestdatabase.h"
 
-#include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -18,108 +17,12 @@ using infrasight::tests::PgTestDatabase;
 
 namespace {
 
-/// The built console, started as an operator would start it, with its settings and data in a
-/// temporary directory of its own and --trace-state so that the test can follow what the status
-/// bar shows ("state: connected") and see that the GUI thread keeps running (heartbeats).
-class ConsoleRun
+/// The built console with its home in a temporary directory.
+struct ConsoleRun : infrasight::tests::ConsoleRun
 {
-public:
     explicit ConsoleRun(const QString &home)
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
-        environment.insert(QStringLiteral("INFRASIGHT_DATA_DIR"), home + QStringLiteral("/local"));
-        environment.remove(QStringLiteral("INFRASIGHT_TRACE_STATE"));
-        m_process.setProcessEnvironment(environment);
-        m_process.setProgram(QStringLiteral(INFRASIGHT_CONSOLE_PATH));
-        QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] { read(); });
-        m_clock.start();
-    }
-
-    ~ConsoleRun()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(10000);
-        }
-    }
-
-    ConsoleRun(const ConsoleRun &) = delete;
-    ConsoleRun &operator=(const ConsoleRun &) = delete;
-
-    bool start(const QStringList &arguments)
-    {
-        m_process.setArguments(QStringList{QStringLiteral("--trace-state")} + arguments);
-        m_process.start();
-        return m_process.waitForStarted(10000);
-    }
-
-    bool isRunning() const { return m_process.state() == QProcess::Running; }
-
-    /// Waits until the console reports a state; true if it did before the timeout. Only states
-    /// reported after the index `from` count.
-    bool waitForState(const QString &state, int timeoutMs, qsizetype from = 0)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            for (qsizetype i = from; i < m_states.size(); ++i) {
-                if (m_states.at(i) == state) {
-                    return true;
-                }
-            }
-            if (!isRunning()) {
-                return false;
-            }
-            m_process.waitForReadyRead(100);
-            read();
-        }
-        return false;
-    }
-
-    /// Reads output for a while, so that heartbeats arrive.
-    void pump(int ms)
-    {
-        QDeadlineTimer deadline(ms);
-        while (!deadline.hasExpired() && isRunning()) {
-            m_process.waitForReadyRead(50);
-            read();
-        }
-    }
-
-    QStringList states() const { return m_states; }
-
-    /// When (ms since start) each heartbeat line arrived.
-    QList<qint64> heartbeatTimes() const { return m_heartbeats; }
-
-    QString log() const { return QString::fromLocal8Bit(m_log); }
-
-private:
-    void read()
-    {
-        m_buffer += m_process.readAllStandardError();
-        qsizetype newline = 0;
-        while ((newline = m_buffer.indexOf('\n')) >= 0) {
-            const QString line = QString::fromLocal8Bit(m_buffer.left(newline)).trimmed();
-            m_log += m_buffer.left(newline + 1);
-            m_buffer.remove(0, newline + 1);
-            static const QRegularExpression statePattern(QStringLiteral("state: ([a-z-]+)$"));
-            static const QRegularExpression beatPattern(QStringLiteral("heartbeat \\d+$"));
-            if (const auto match = statePattern.match(line); match.hasMatch()) {
-                m_states << match.captured(1);
-            } else if (beatPattern.match(line).hasMatch()) {
-                m_heartbeats << m_clock.elapsed();
-            }
-        }
-    }
-
-    QProcess m_process;
-    QByteArray m_buffer;
-    QByteArray m_log;
-    QStringList m_states;
-    QList<qint64> m_heartbeats;
-    QElapsedTimer m_clock;
+        : infrasight::tests::ConsoleRun(QStringLiteral(INFRASIGHT_CONSOLE_PATH), home)
+    {}
 };
 
 /// Stops a private cluster at the end of a test, however it ends.
