@@ -4,22 +4,369 @@
 <context>
     <name>infrasight::models::CitySummaryModel</name>
     <message numerus="yes">
-        <location filename="../models/citysummarymodel.cpp" line="70"/>
         <source>%1 (%2): %n asset(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1 (%2): %n Anlage</numerusform>
             <numerusform>%1 (%2): %n Anlagen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/citysummarymodel.cpp" line="104"/>
         <source>Asset type</source>
-        <translation>Anlagentyp</translation>
+        <translation type="vanished">Anlagentyp</translation>
     </message>
     <message>
-        <location filename="../models/citysummarymodel.cpp" line="106"/>
         <source>Count</source>
-        <translation>Anzahl</translation>
+        <translation type="vanished">Anzahl</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::AssetDetailsPanel</name>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="73"/>
+        <source>Zoom to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="97"/>
+        <source>Show this asset on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="106"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="184"/>
+        <source>Click an asset on the map with the Identify tool, or find one with the search box (Ctrl+K).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="110"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="110"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
+        <source>Last value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="118"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="118"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="118"/>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="119"/>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="120"/>
+        <source>Sensors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="121"/>
+        <source>Work orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="122"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="168"/>
+        <source>Nothing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="204"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="211"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="214"/>
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="217"/>
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="220"/>
+        <source>%n d ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="260"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="262"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="264"/>
+        <source>Asset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="268"/>
+        <source>This asset no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="270"/>
+        <source>Could not load all details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="272"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="347"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="349"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="351"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="361"/>
+        <source>Sensors (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="363"/>
+        <source>Work orders (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="364"/>
+        <source>History (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::AssetMapController</name>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="158"/>
+        <source>A map layer could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="198"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="501"/>
+        <source>Selection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="234"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="241"/>
+        <source>The asset layers could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="278"/>
+        <source>The extent could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="302"/>
+        <source>The asset could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="321"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="377"/>
+        <source>Identify failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="331"/>
+        <source>No asset here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="332"/>
+        <source>%n asset(s) here</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="372"/>
+        <source>Cluster: %1 × %2 (first %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="373"/>
+        <source>Cluster: %1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="415"/>
+        <source>The asset could not be moved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="427"/>
+        <source>%1 was changed by someone else meanwhile; the map shows their version. Move it again if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="430"/>
+        <source>%1 could not be moved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="434"/>
+        <source>%1 moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="510"/>
+        <source>%n asset(s) selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::AttributeTablePanel</name>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="103"/>
+        <source>Filter by code, name or street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="107"/>
+        <source>Selected only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="133"/>
+        <source>Zoom to Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="134"/>
+        <source>Show the selected assets on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="135"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="137"/>
+        <source>Copy the selected rows (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="139"/>
+        <source>Clear Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="366"/>
+        <source>1 asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="366"/>
+        <source>%1 assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="369"/>
+        <source>%1 of about %2 assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="374"/>
+        <source>(loading…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/attributetablepanel.cpp" line="377"/>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -143,6 +490,329 @@
     </message>
 </context>
 <context>
+    <name>infrasight::ui::LayerPanel</name>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="53"/>
+        <source>Map layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="56"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="57"/>
+        <source>Draw the layer above the one before it in its group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="58"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="59"/>
+        <source>Draw the layer below the one after it in its group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="60"/>
+        <source>Style…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="61"/>
+        <source>Symbol, colours, widths and zoom range of the layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="62"/>
+        <source>Zoom to layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="63"/>
+        <source>Show all of the layer&apos;s assets on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="64"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="65"/>
+        <source>Restore the default style, visibility and order of every layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="71"/>
+        <source>Layer opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="76"/>
+        <location filename="../ui/widgets/layerpanel.cpp" line="109"/>
+        <location filename="../ui/widgets/layerpanel.cpp" line="253"/>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="78"/>
+        <source>&amp;Opacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="176"/>
+        <source>Reset layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerpanel.cpp" line="177"/>
+        <source>Restore the default style, visibility and order of every layer? Your changes to the layers are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::LayerStyleDialog</name>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="35"/>
+        <source>Street light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="36"/>
+        <source>Traffic signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="37"/>
+        <source>Hydrant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="38"/>
+        <source>Manhole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="39"/>
+        <source>Bus stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="40"/>
+        <source>Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="41"/>
+        <source>Waste bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="42"/>
+        <source>Sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="43"/>
+        <source>Water main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="44"/>
+        <source>Sewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="45"/>
+        <source>None (plain dot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="86"/>
+        <source>Style of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="105"/>
+        <source>&amp;Fill colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="111"/>
+        <source>The layer is hidden when the map is zoomed out further</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="112"/>
+        <source>The layer is hidden when the map is zoomed in further</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="119"/>
+        <source>Shown from &amp;zoom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="120"/>
+        <source>Shown up to z&amp;oom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="152"/>
+        <source>&amp;Symbol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="158"/>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="203"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="160"/>
+        <source>Symbol si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="164"/>
+        <source>Fixed colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="165"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="166"/>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="168"/>
+        <source>Colour &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="176"/>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="196"/>
+        <source>&amp;Colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="181"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="183"/>
+        <source>Below this zoom the layer shows clusters with counts instead of every asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="185"/>
+        <source>Cl&amp;uster below zoom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="196"/>
+        <source>&amp;Outline colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="205"/>
+        <source>Outline &amp;width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="205"/>
+        <source>&amp;Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="209"/>
+        <source>Solid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="210"/>
+        <source>Dashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="211"/>
+        <source>Dotted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="212"/>
+        <source>Dash-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="213"/>
+        <source>Dash-dot-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="215"/>
+        <source>No outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="218"/>
+        <source>Outline st&amp;yle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="218"/>
+        <source>St&amp;yle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="228"/>
+        <source>Layer colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/layerstyledialog.cpp" line="255"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::LocatorBox</name>
+    <message>
+        <location filename="../ui/widgets/locatorbox.cpp" line="32"/>
+        <source>Find asset by code, name or street (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/locatorbox.cpp" line="34"/>
+        <source>Find asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/locatorbox.cpp" line="56"/>
+        <source>Search failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/locatorbox.cpp" line="90"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/locatorbox.cpp" line="104"/>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>infrasight::ui::LoginDialog</name>
     <message>
         <location filename="../ui/widgets/logindialog.cpp" line="22"/>
@@ -188,257 +858,318 @@
 <context>
     <name>infrasight::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="104"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="115"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="105"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="116"/>
         <source>Database: %1 — %2</source>
         <translation>Datenbank: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="110"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="121"/>
         <source>Starting the local database…</source>
         <translation>Die lokale Datenbank wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="113"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="124"/>
         <source>Connecting to the database…</source>
         <translation>Verbindung zur Datenbank wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="119"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="130"/>
         <source>Database connection lost — reconnecting by itself.</source>
         <translation>Datenbankverbindung verloren — sie wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="122"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="133"/>
         <source>Offline — no database connection.</source>
         <translation>Offline — keine Datenbankverbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="125"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="136"/>
         <source>Waiting for your database login.</source>
         <translation>Warte auf Ihre Datenbank-Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="139"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="150"/>
         <source>Database server: %1</source>
         <translation>Datenbankserver: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="173"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="184"/>
         <source>City: %1</source>
         <translation>Stadt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="175"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="186"/>
         <source>Assets: %1</source>
         <translation>Anlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="176"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="187"/>
         <source>Sensors: %1</source>
         <translation>Sensoren: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="177"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="188"/>
         <source>Open work orders: %1</source>
         <translation>Offene Arbeitsaufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="260"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="271"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="484"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="261"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="272"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="263"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="274"/>
         <source>No alarm list in this build yet.</source>
         <translation>Diese Version enthält noch keine Alarmliste.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="265"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="276"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="267"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="278"/>
         <source>Select an asset on the map to see its details here.</source>
         <translation>Wählen Sie eine Anlage auf der Karte aus, um hier ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="276"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="287"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="313"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="325"/>
         <source>Layers appear here once the database is connected.</source>
         <translation>Die Ebenen erscheinen hier, sobald die Datenbank verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="347"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="359"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="350"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="362"/>
         <source>&amp;Connect to Database…</source>
         <translation>Mit Datenbank &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="353"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="365"/>
         <source>Connect to a PostgreSQL/PostGIS database</source>
         <translation>Mit einer PostgreSQL/PostGIS-Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="356"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="368"/>
         <source>Use &amp;Local Database</source>
         <translation>&amp;Lokale Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="358"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="370"/>
         <source>Use the private database on this computer</source>
         <translation>Die private Datenbank auf diesem Computer verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="360"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="372"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="365"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="377"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="371"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="383"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Dunkles Design</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="381"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="393"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="392"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="404"/>
         <source>&amp;Layers</source>
         <translation>&amp;Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="394"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="407"/>
         <source>&amp;Add Layer…</source>
         <translation>Ebene &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="395"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="408"/>
         <source>&amp;Import File…</source>
         <translation>Datei &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="397"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="410"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="399"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="415"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="411"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="428"/>
         <source>&amp;Pan</source>
         <translation>&amp;Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="412"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="429"/>
         <source>&amp;Identify</source>
         <translation>&amp;Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="413"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="430"/>
         <source>&amp;Select</source>
         <translation>Aus&amp;wählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="414"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="431"/>
+        <source>Select in Pol&amp;ygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="434"/>
+        <source>Mo&amp;ve Asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="435"/>
         <source>&amp;Measure Distance</source>
         <translation>Strecke &amp;messen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="415"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="436"/>
         <source>Draw &amp;Geofence</source>
         <translation>&amp;Geozaun zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="417"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="556"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="485"/>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="515"/>
+        <source>Attribute Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="543"/>
+        <source>&amp;Find Asset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="555"/>
+        <source>Click an asset to see its details; a cluster lists its members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="558"/>
+        <source>Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="561"/>
+        <source>Click the corners of a polygon, double-click or Enter to select what lies inside; Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="565"/>
+        <source>Drag a point asset to its new place; Esc cancels the drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="571"/>
+        <source>Fetch every layer of the map again from the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="575"/>
+        <source>&amp;Zoom to Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="579"/>
+        <source>&amp;Clear Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="723"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="560"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="727"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="444"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="467"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="432"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="453"/>
         <source>Drag the map to move it; the wheel zooms under the cursor</source>
         <translation>Ziehen Sie die Karte, um sie zu verschieben; das Mausrad zoomt an der Position des Mauszeigers</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="433"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="454"/>
         <source>Not part of this build yet</source>
         <translation>In dieser Version noch nicht enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="446"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
         <source>&amp;About Infrasight</source>
         <translation>&amp;Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="448"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="471"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="464"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="631"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="465"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="632"/>
         <source>Stop this job; nothing it did so far is kept</source>
         <translation>Diesen Vorgang abbrechen; nichts davon wird übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="636"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="519"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="686"/>
         <source>Connect to Database</source>
         <translation>Mit Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="520"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="687"/>
         <source>PostgreSQL connection string or URI, e.g.
 host=db.example.org dbname=infrasight user=alice
 or service=infrasight (pg_service.conf). Passwords come from ~/.pgpass or the login dialog; they are never saved.</source>
@@ -447,62 +1178,62 @@ host=db.example.org dbname=infrasight user=alice
 oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog; sie werden nie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="539"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="706"/>
         <source>About Infrasight</source>
         <translation>Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="541"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="708"/>
         <source>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS operations console for a city&apos;s infrastructure.&lt;/p&gt;&lt;p&gt;Map data %2, available under the Open Database License.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS-Leitstand für die Infrastruktur einer Stadt.&lt;/p&gt;&lt;p&gt;Kartendaten %2, verfügbar unter der Open Database License.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="552"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="719"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="563"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="730"/>
         <source>Zoom to &amp;City</source>
         <translation>Auf &amp;Stadt zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="566"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="733"/>
         <source>Show the whole city (Home on the map)</source>
         <translation>Die ganze Stadt zeigen (Pos1 auf der Karte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="567"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="734"/>
         <source>Zoom to &amp;Rectangle</source>
         <translation>Auf &amp;Rechteck zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="570"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="737"/>
         <source>Drag a rectangle on the map to show it (or Shift+drag at any time)</source>
         <translation>Ziehen Sie ein Rechteck auf der Karte auf, um diesen Ausschnitt zu zeigen (oder jederzeit mit Umschalt+Ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="576"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="743"/>
         <source>Map &amp;Source…</source>
         <translation>Karten&amp;quelle…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="578"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="745"/>
         <source>Choose the basemap: OpenStreetMap, a tile URL or an MBTiles file</source>
         <translation>Grundkarte wählen: OpenStreetMap, eine Kachel-URL oder eine MBTiles-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="589"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="756"/>
         <source>Map: %1</source>
         <translation>Karte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="596"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="763"/>
         <source>Infrasight</source>
         <translation>Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="596"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="763"/>
         <source>%1 — Infrasight</source>
         <translation>%1 — Infrasight</translation>
     </message>
@@ -510,28 +1241,28 @@ oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder
 <context>
     <name>infrasight::ui::MapCanvas</name>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="67"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="69"/>
         <source>Offline basemap (MBTiles)</source>
         <translation>Offline-Grundkarte (MBTiles)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="72"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="74"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="277"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="342"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="279"/>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="281"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="344"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="346"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="676"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="789"/>
         <source>Map source problem: %1</source>
         <translation>Problem mit der Kartenquelle: %1</translation>
     </message>
