@@ -441,8 +441,10 @@ Statement AssetQueries::selectInPolygon(const QList<QPointF> &meters, const QLis
     gis::Polygon polygon;
     polygon.rings.push_back(std::move(ring));
     const QByteArray wkb = gis::encodeWkb(gis::Geometry(std::move(polygon)));
+    // A ring the operator drew across itself (a bow tie) is made valid first: ST_Within on an
+    // invalid polygon fails or answers at random; a valid ring passes through unchanged.
     return {QStringLiteral("SELECT a.id FROM asset a "
-                           "CROSS JOIN (SELECT ST_GeomFromWKB($1, 4326) AS g) q "
+                           "CROSS JOIN (SELECT ST_MakeValid(ST_GeomFromWKB($1, 4326)) AS g) q "
                            "WHERE a.geom && q.g AND ST_Within(a.geom, q.g) "
                            "AND a.type_id = ANY($2::bigint[]) ORDER BY a.id"),
             {wkb, idList(typeIds)},

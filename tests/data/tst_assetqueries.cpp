@@ -672,12 +672,13 @@ void TestAssetQueries::identifyNearestFirstWithinTolerance()
 
 void TestAssetQueries::selectInPolygon_data()
 {
-    QTest::addColumn<QList<QPointF>>("ring"); // metres relative to the centre
+    QTest::addColumn<QList<QPointF>>("ring");   // metres relative to the centre
+    QTest::addColumn<bool>("selfIntersecting"); // compared with ST_Within of ST_MakeValid(ring)
 
     const QList<QPointF> lShape{
         {-1200, -1200}, {1200, -1200}, {1200, -400}, {-400, -400}, {-400, 1200}, {-1200, 1200}};
-    QTest::newRow("L-shape") << lShape;
-    QTest::newRow("L-shape, closed ring") << (lShape + QList<QPointF>{lShape.first()});
+    QTest::newRow("L-shape") << lShape << false;
+    QTest::newRow("L-shape, closed ring") << (lShape + QList<QPointF>{lShape.first()}) << false;
     QTest::newRow("U-shape") << QList<QPointF>{{-1000, -1000},
                                                {1000, -1000},
                                                {1000, 1000},
@@ -685,19 +686,24 @@ void TestAssetQueries::selectInPolygon_data()
                                                {500, -300},
                                                {-500, -300},
                                                {-500, 1000},
-                                               {-1000, 1000}};
+                                               {-1000, 1000}}
+                             << false;
     QList<QPointF> star;
     for (int i = 0; i < 10; ++i) {
         const double angle = i * M_PI / 5;
         const double radius = i % 2 ? 450.0 : 1400.0;
         star << QPointF(radius * std::cos(angle), radius * std::sin(angle));
     }
-    QTest::newRow("star") << star;
+    QTest::newRow("star") << star << false;
+    // Drawn across itself: two triangles meeting at the centre.
+    QTest::newRow("bow tie")
+        << QList<QPointF>{{-1200, -1000}, {1200, 1000}, {1200, -1000}, {-1200, 1000}} << true;
 }
 
 void TestAssetQueries::selectInPolygon()
 {
     QFETCH(QList<QPointF>, ring);
+    QFETCH(bool, selfIntersecting);
     const QPointF center = gis::lonLatToMercatorMeters({CenterLon, CenterLat});
     QList<QPointF> meters;
     for (const QPointF &p : ring) {
@@ -709,8 +715,11 @@ void TestAssetQueries::selectInPolygon()
     auto ids = AssetQueries::decodeIds(*r);
     QVERIFY_OK(ids);
 
+    const QString area = selfIntersecting ? u"ST_MakeValid(ST_GeomFromText($1, 4326))"_s
+                                          : u"ST_GeomFromText($1, 4326)"_s;
     auto expected = sql(u"SELECT id FROM asset WHERE type_id = ANY($2::bigint[]) "
-                        "AND ST_Within(geom, ST_GeomFromText($1, 4326)) ORDER BY id"_s,
+                        "AND ST_Within(geom, "_s
+                            + area + u") ORDER BY id"_s,
                         {polygonWkt(meters), listParam({m_lamp, m_hydrant})});
     QVERIFY_OK(expected);
     QList<qint64> want;
