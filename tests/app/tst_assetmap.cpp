@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The console's asset layers as an operator uses them, in the whole console on a real database:
+// the Identify tool on a lamp opens it in the Details dock, a polygon drawn with Select in
+// Polygon selects exactly what ST_Within says and the attribute table follows, the search box
+// finds an asset by code and shows it, Zoom to Selection frames the selection.
+#include "app/console/application.h"
+#include "data/migrationrunner.h"
+#include "data/pg/pgconnection.h"
+#include "gis/core/mercator.h"
+#include "models/assetlayerloader.h"
+#include "models/assetselection.h"
+#include "models/locatormodel.h"
+#include "tests/support/pgtestdatabase.h"
+#include "ui/widgets/assetdetailspanel.h"
+#include "ui/widgets/assetmapcontroller.h"
+#include "ui/widgets/attributetablepanel.h"
+#include "ui/widgets/connectionindicator.h"
+#include "ui/widgets/identifytool.h"
+#include "ui/widgets/locatorbox.h"
+#include "ui/widgets/mainwindow.h"
+#include "ui/widgets/mapcanvas.h"
+#include "ui/widgets/polygonselecttool.h"
+
+#include <QAction>
+#include <QCompleter>
+#include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QLineF>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using infrasight::app::Application;
+using infrasight::app::ConsoleOptions;
+using infrasight::tests::PgTestDatabase;
+using State = infrasight::ui::ConnectionIndicator::State;
+namespace gis = infrasight::gis;
+namespace ui = infrasight::ui;
+
+namespace {
+
+// Five street lights 40 m apart along a street in La Condamine, and a hydrant beside them.
+constexpr double FirstLon = 7.4200;
+constexpr double Lat = 43.7360;
+constexpr double StepLon = 0.0005;
+constexpr int LampCount = 5;
+constexpr double ViewZoom = 17.5;
+
+QPointF lampMeters(int index)
+{
+    return gis::lonLatToMercatorMeters(gis::LonLat{FirstLon + index * StepLon, Lat});
+}
+
+} // namespace
+
+class TestAssetMap : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void identifyShowsTheAssetInDetails();
+    void polygonSelectsWhatStWithinSays();
+    void searchBoxShowsTheAsset();
+    void zoomToSelectionFramesIt();
+
+private:
+    [[nodiscard]] bool featuresShown();
+    QAction *action(const char *name) const;
+    QPoint screen(QPointF meters) const;
+
+    QTemporaryDir m_settingsDir;
+    std::optional<PgTestDatabase> m_database;
+    std::unique_ptr<infrasight::data::PgConnection> m_sql;
+    QList<qint64> m_lampIds;
+    std::unique_ptr<Application> m_console;
+    ui::MainWindow *m_window = nullptr;
+    ui::AssetMapController *m_assets = nullptr;
+};
+
+void TestAssetMap::initTestCase()
+{
+    INFRASIGHT_REQUIRE_TEST_SERVER();
+    QVERIFY(m_settingsDir.isValid());
+    Application::setIdentity();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    auto database = PgTestDatabase::create();
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
+    m_database.emplace(std::move(*database));
+    auto connection = infrasight::data::PgConnection::open(m_database->conninfo());
+    QVERIFY(connection);
+    m_sql = std::move(*connection);
+    infrasight::data::MigrationRunner migrations(*m_sql);
+    QVERIFY(migrations.migrate());
+    QVERIFY(m_sql->execScript(
+        QStringLiteral("INSERT INTO asset_type (code, name, geometry_kind, symbol) VALUES "
+                       "('street_light', 'Street light', 'point', 'lighting'), "
+                       "('hydrant', 'Fire hydrant', 'point', 'hydrant')")));
+    auto lamps = m_sql->exec(
+        QStringLiteral("INSERT INTO asset (type_id, code, name, street, geom) "
+                       "SELECT t.id, 'SL-00000' || g, 'Lamp ' || g, 'Quai Antoine 1er', "
+                       "ST_SetSRID(ST_MakePoint($1::float8 + g * $2::float8, $3), 4326) "
+                       "FROM asset_type t, generate_series(0, $4 - 1) g "
+                       "WHERE t.code = 'street_light' ORDER BY g RETURNING id"),
+        {FirstLon, StepLon, Lat, LampCount});
+    QVERIFY(lamps && lamps->rowCount() == LampCount);
+    for (int row = 0; row < LampCount; ++row) {
+        m_lampIds << lamps->toInt(row, 0);
+    }
+    QVERIFY(m_sql->exec(QStringLiteral("INSERT INTO asset (type_id, code, name, geom) "
+                                       "SELECT id, 'HY-000001', 'Hydrant by the quay', "
+                                       "ST_SetSRID(ST_MakePoint($1, $2), 4326) "
+                                       "FROM asset_type WHERE code = 'hydrant'"),
+                        {FirstLon + 2.5 * StepLon, Lat + 0.0004}));
+}
+
+void TestAssetMap::init()
+{
+    QSettings settings;
+    settings.clear();
+    const QPointF center = lampMeters(2);
+    settings.setValue(QStringLiteral("map/centerX"), center.x());
+    settings.setValue(QStringLiteral("map/centerY"), center.y());
+    settings.setValue(QStringLiteral("map/zoom"), ViewZoom);
+    settings.sync();
+    ConsoleOptions options;
+    options.conninfo = m_database->conninfo();
+    m_console = std::make_unique<Application>(options);
+    m_console->start();
+    m_window = m_console->mainWindow();
+    m_window->resize(1200, 800);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionState(), State::Connected, 60000);
+    m_assets = m_console->assetLayers();
+    QTRY_VERIFY_WITH_TIMEOUT(m_assets->hasLayers(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(featuresShown(), 30000);
+}
+
+void TestAssetMap::cleanup()
+{
+    m_console.reset();
+    m_window = nullptr;
+    m_assets = nullptr;
+}
+
+bool TestAssetMap::featuresShown()
+{
+    const infrasight::models::LayerContent content
+        = m_assets->loader()->content(QStringLiteral("asset:street_light"));
+    qsizetype shown = 0;
+    for (const gis::FeatureBlock &block : content.blocks) {
+        shown += block.size();
+    }
+    return content.complete && !content.clusters && shown == LampCount;
+}
+
+QAction *TestAssetMap::action(const char *name) const
+{
+    return m_window->findChild<QAction *>(QString::fromLatin1(name));
+}
+
+QPoint TestAssetMap::screen(QPointF meters) const
+{
+    return m_window->mapCanvas()->viewport().metersToScreen(meters).toPoint();
+}
+
+void TestAssetMap::identifyShowsTheAssetInDetails()
+{
+    QAction *identify = action("identifyTool");
+    QVERIFY(identify != nullptr);
+    QVERIFY(identify->isEnabled());
+    identify->trigger();
+    ui::MapCanvas *canvas = m_window->mapCanvas();
+    QCOMPARE(canvas->tool(), static_cast<ui::MapTool *>(m_assets->identifyTool()));
+    QVERIFY(identify->isChecked());
+
+    // A click 3 px beside the third lamp: within the tolerance, nearest first.
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, screen(lampMeters(2)) + QPoint(3, 0));
+    ui::AssetDetailsPanel *details = m_window->detailsPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!details->candidates().isEmpty(), 10000);
+    QCOMPARE(details->candidates().first().id, m_lampIds.at(2));
+    QCOMPARE(details->candidates().first().code, QStringLiteral("SL-000002"));
+    QVERIFY(m_window->detailsDock()->isVisible());
+    // The lamp shown is the selected one: the map highlights it.
+    QTRY_COMPARE(m_assets->selection()->ids(), QSet<qint64>{m_lampIds.at(2)});
+
+    // A click where nothing is says so and lists nothing.
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, screen(lampMeters(2)) + QPoint(0, 150));
+    QTRY_VERIFY_WITH_TIMEOUT(details->candidates().isEmpty(), 10000);
+
+    // Pan gives the map back to dragging.
+    action("panTool")->trigger();
+    QVERIFY(canvas->tool() == nullptr);
+}
+
+void TestAssetMap::polygonSelectsWhatStWithinSays()
+{
+    action("selectPolygonTool")->trigger();
+    ui::MapCanvas *canvas = m_window->mapCanvas();
+    QCOMPARE(canvas->tool(), static_cast<ui::MapTool *>(m_assets->polygonSelectTool()));
+
+    // A triangle around the second, third and fourth lamp and the hydrant above them.
+    const QPoint a = screen(lampMeters(1)) + QPoint(-20, 30);
+    const QPoint b = screen(lampMeters(3)) + QPoint(20, 30);
+    const QPoint c = screen(lampMeters(2)) + QPoint(0, -160);
+    QSignalSpy changed(m_assets->selection(), &infrasight::models::AssetSelection::changed);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, a);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, b);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, c);
+    QTest::mouseDClick(canvas, Qt::LeftButton, {}, c);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+
+    QString ring;
+    for (const QPoint &corner : {a, b, c, a}) {
+        const gis::LonLat p
+            = gis::mercatorMetersToLonLat(canvas->viewport().screenToMeters(corner));
+        ring += QStringLiteral("%1%2 %3")
+                    .arg(ring.isEmpty() ? QString() : QStringLiteral(","))
+                    .arg(p.lonDeg, 0, 'f', 9)
+                    .arg(p.latDeg, 0, 'f', 9);
+    }
+    auto within = m_sql->exec(QStringLiteral("SELECT id FROM asset WHERE ST_Within(geom, "
+                                             "ST_GeomFromText('POLYGON((' || $1 || '))', 4326))"),
+                              {ring});
+    QVERIFY(within);
+    QSet<qint64> expected;
+    for (int row = 0; row < within->rowCount(); ++row) {
+        expected.insert(within->toInt(row, 0));
+    }
+    QCOMPARE(expected.size(), 4);
+    QCOMPARE(m_assets->selection()->ids(), expected);
+
+    // The attribute table selects the same rows once they are fetched.
+    QTableView *table = m_window->attributeTablePanel()->tableView();
+    QTRY_COMPARE_WITH_TIMEOUT(table->selectionModel()->selectedRows().size(), 4, 10000);
+    QVERIFY(action("zoomToSelectionAction")->isEnabled());
+    action("clearSelectionAction")->trigger();
+    QVERIFY(m_assets->selection()->isEmpty());
+    QTRY_COMPARE(table->selectionModel()->selectedRows().size(), 0);
+}
+
+void TestAssetMap::searchBoxShowsTheAsset()
+{
+    ui::LocatorBox *box = m_window->locatorBox();
+    QVERIFY(box != nullptr);
+    // The operator pans away first.
+    ui::MapCanvas *canvas = m_window->mapCanvas();
+    canvas->setViewport(
+        canvas->viewport().withZoom(14.0).withCenter(lampMeters(0) + QPointF(3000, 0)));
+    box->setFocus();
+    QTest::keyClicks(box, QStringLiteral("HY-000001"));
+    QTRY_VERIFY_WITH_TIMEOUT(box->model()->rowCount() > 0, 10000);
+    QTest::keyClick(box, Qt::Key_Return);
+    const QPointF hydrant
+        = gis::lonLatToMercatorMeters(gis::LonLat{FirstLon + 2.5 * StepLon, Lat + 0.0004});
+    QTRY_VERIFY_WITH_TIMEOUT(QLineF(canvas->viewport().centerMeters(), hydrant).length() < 1.0,
+                             10000);
+    QVERIFY(canvas->viewport().zoom() >= 17.0);
+    QCOMPARE(m_assets->selection()->size(), 1);
+    QCOMPARE(m_window->detailsPanel()->currentCandidate().code, QStringLiteral("HY-000001"));
+}
+
+void TestAssetMap::zoomToSelectionFramesIt()
+{
+    m_assets->selection()->select({m_lampIds.first(), m_lampIds.last()});
+    ui::MapCanvas *canvas = m_window->mapCanvas();
+    canvas->setViewport(canvas->viewport().withZoom(12.0));
+    action("zoomToSelectionAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(canvas->viewport().zoom() > 15.0, 10000);
+    const QRectF extent = canvas->viewport().extentMeters();
+    QVERIFY(extent.contains(lampMeters(0)));
+    QVERIFY(extent.contains(lampMeters(LampCount - 1)));
+    // Framed, not merely contained: the two lamps span a good part of the view.
+    QVERIFY(lampMeters(LampCount - 1).x() - lampMeters(0).x() > extent.width() / 3);
+}
+
+QTEST_MAIN(TestAssetMap)
+
+#include "tst_assetmap.moc"
