@@ -3,220 +3,205 @@
 <TS version="2.1" language="de_DE" sourcelanguage="en_GB">
 <context>
     <name>infrasight::models::CitySummaryModel</name>
-    <message numerus="yes">
-        <source>%1 (%2): %n asset(s)</source>
-        <translation type="vanished">
-            <numerusform>%1 (%2): %n Anlage</numerusform>
-            <numerusform>%1 (%2): %n Anlagen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Asset type</source>
-        <translation type="vanished">Anlagentyp</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation type="vanished">Anzahl</translation>
-    </message>
 </context>
 <context>
     <name>infrasight::ui::AssetDetailsPanel</name>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="73"/>
         <source>Zoom to</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzoomen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="97"/>
         <source>Show this asset on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anlage auf der Karte zeigen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="106"/>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="184"/>
         <source>Click an asset on the map with the Identify tool, or find one with the search box (Ctrl+K).</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie mit dem Werkzeug „Abfragen“ auf eine Anlage in der Karte, oder suchen Sie eine über das Suchfeld (Strg+K).</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="110"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="110"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
         <source>Last value</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Wert</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="112"/>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Meldung</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="115"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="118"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="118"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="118"/>
         <source>What changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geändert wurde</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="119"/>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="120"/>
         <source>Sensors</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensoren</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="121"/>
         <source>Work orders</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsaufträge</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="122"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="168"/>
         <source>Nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist nichts.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="204"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="211"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="214"/>
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="217"/>
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="220"/>
         <source>%n d ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="260"/>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="262"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="264"/>
         <source>Asset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="268"/>
         <source>This asset no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anlage existiert nicht mehr.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="270"/>
         <source>Could not load all details: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht alle Details konnten geladen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="272"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="347"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="349"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="351"/>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="361"/>
         <source>Sensors (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensoren (%1)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="363"/>
         <source>Work orders (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsaufträge (%1)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="364"/>
         <source>History (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf (%1)</translation>
     </message>
 </context>
 <context>
@@ -224,85 +209,85 @@
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="158"/>
         <source>A map layer could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kartenebene konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="198"/>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="501"/>
         <source>Selection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="234"/>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="241"/>
         <source>The asset layers could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anlagenebenen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="278"/>
         <source>The extent could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausdehnung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="302"/>
         <source>The asset could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anlage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="321"/>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="377"/>
         <source>Identify failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="331"/>
         <source>No asset here</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anlage hier</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="332"/>
         <source>%n asset(s) here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anlage hier</numerusform>
+            <numerusform>%n Anlagen hier</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="372"/>
         <source>Cluster: %1 × %2 (first %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster: %1 × %2 (die ersten %3)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="373"/>
         <source>Cluster: %1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster: %1 × %2</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="415"/>
         <source>The asset could not be moved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anlage konnte nicht verschoben werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="427"/>
         <source>%1 was changed by someone else meanwhile; the map shows their version. Move it again if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde inzwischen von jemand anderem geändert; die Karte zeigt nun die geänderte Fassung. Verschieben Sie die Anlage bei Bedarf erneut.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="430"/>
         <source>%1 could not be moved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht verschoben werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="434"/>
         <source>%1 moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschoben.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="510"/>
         <source>%n asset(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anlage ausgewählt</numerusform>
+            <numerusform>%n Anlagen ausgewählt</numerusform>
         </translation>
     </message>
 </context>
@@ -311,62 +296,62 @@
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="103"/>
         <source>Filter by code, name or street</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Kennung, Name oder Straße filtern</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="107"/>
         <source>Selected only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ausgewählte</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="133"/>
         <source>Zoom to Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Auswahl zoomen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="134"/>
         <source>Show the selected assets on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Anlagen auf der Karte zeigen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="135"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="137"/>
         <source>Copy the selected rows (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Zeilen kopieren (%1)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="139"/>
         <source>Clear Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl aufheben</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="366"/>
         <source>1 asset</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Anlage</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="366"/>
         <source>%1 assets</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anlagen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="369"/>
         <source>%1 of about %2 assets</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von etwa %2 Anlagen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="374"/>
         <source>(loading…)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wird geladen…)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/attributetablepanel.cpp" line="377"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
 </context>
 <context>
@@ -494,84 +479,84 @@
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="53"/>
         <source>Map layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kartenebenen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="56"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="57"/>
         <source>Draw the layer above the one before it in its group</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ebene über der vorherigen Ebene ihrer Gruppe zeichnen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="58"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="59"/>
         <source>Draw the layer below the one after it in its group</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ebene unter der nächsten Ebene ihrer Gruppe zeichnen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="60"/>
         <source>Style…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil…</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="61"/>
         <source>Symbol, colours, widths and zoom range of the layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol, Farben, Breiten und Zoombereich der Ebene</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="62"/>
         <source>Zoom to layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Ebene zoomen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="63"/>
         <source>Show all of the layer&apos;s assets on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anlagen der Ebene auf der Karte zeigen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="64"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="65"/>
         <source>Restore the default style, visibility and order of every layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardstil, Sichtbarkeit und Reihenfolge aller Ebenen wiederherstellen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="71"/>
         <source>Layer opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Deckkraft der Ebene</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="76"/>
         <location filename="../ui/widgets/layerpanel.cpp" line="109"/>
         <location filename="../ui/widgets/layerpanel.cpp" line="253"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="78"/>
         <source>&amp;Opacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deckkraft:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="176"/>
         <source>Reset layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebenen zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="177"/>
         <source>Restore the default style, visibility and order of every layer? Your changes to the layers are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardstil, Sichtbarkeit und Reihenfolge aller Ebenen wiederherstellen? Ihre Änderungen an den Ebenen gehen verloren.</translation>
     </message>
 </context>
 <context>
@@ -579,209 +564,209 @@
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="35"/>
         <source>Street light</source>
-        <translation type="unfinished"></translation>
+        <translation>Straßenleuchte</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="36"/>
         <source>Traffic signal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ampel</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="37"/>
         <source>Hydrant</source>
-        <translation type="unfinished"></translation>
+        <translation>Hydrant</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="38"/>
         <source>Manhole</source>
-        <translation type="unfinished"></translation>
+        <translation>Schacht</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="39"/>
         <source>Bus stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Bushaltestelle</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="40"/>
         <source>Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Baum</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="41"/>
         <source>Waste bin</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfallbehälter</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="42"/>
         <source>Sensor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensor</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="43"/>
         <source>Water main</source>
-        <translation type="unfinished"></translation>
+        <translation>Wasserleitung</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="44"/>
         <source>Sewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abwasserkanal</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="45"/>
         <source>None (plain dot)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keines (einfacher Punkt)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="86"/>
         <source>Style of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stil von %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="105"/>
         <source>&amp;Fill colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Füllfarbe:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="111"/>
         <source>The layer is hidden when the map is zoomed out further</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ebene wird ausgeblendet, wenn die Karte weiter herausgezoomt wird</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="112"/>
         <source>The layer is hidden when the map is zoomed in further</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ebene wird ausgeblendet, wenn die Karte weiter hineingezoomt wird</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="119"/>
         <source>Shown from &amp;zoom:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbar ab &amp;Zoomstufe:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="120"/>
         <source>Shown up to z&amp;oom:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbar bis Z&amp;oomstufe:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="152"/>
         <source>&amp;Symbol:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Symbol:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="158"/>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="203"/>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="160"/>
         <source>Symbol si&amp;ze:</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbol&amp;größe:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="164"/>
         <source>Fixed colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Feste Farbe</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="165"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="166"/>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="168"/>
         <source>Colour &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfärben &amp;nach:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="176"/>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="196"/>
         <source>&amp;Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;arbe:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="181"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="183"/>
         <source>Below this zoom the layer shows clusters with counts instead of every asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhalb dieser Zoomstufe zeigt die Ebene Cluster mit Anzahlen statt jeder einzelnen Anlage</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="185"/>
         <source>Cl&amp;uster below zoom:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clustern unterhalb Zoomstufe:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="196"/>
         <source>&amp;Outline colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umrissfarbe:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="205"/>
         <source>Outline &amp;width:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umriss&amp;breite:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="205"/>
         <source>&amp;Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;reite:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="209"/>
         <source>Solid</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchgezogen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="210"/>
         <source>Dashed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestrichelt</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="211"/>
         <source>Dotted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gepunktet</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="212"/>
         <source>Dash-dot</source>
-        <translation type="unfinished"></translation>
+        <translation>Strich-Punkt</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="213"/>
         <source>Dash-dot-dot</source>
-        <translation type="unfinished"></translation>
+        <translation>Strich-Punkt-Punkt</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="215"/>
         <source>No outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Umriss</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="218"/>
         <source>Outline st&amp;yle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Umrisss&amp;til:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="218"/>
         <source>St&amp;yle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Linienstil:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="228"/>
         <source>Layer colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Ebenenfarbe</translation>
     </message>
     <message>
         <location filename="../ui/widgets/layerstyledialog.cpp" line="255"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
 </context>
 <context>
@@ -789,27 +774,27 @@
     <message>
         <location filename="../ui/widgets/locatorbox.cpp" line="32"/>
         <source>Find asset by code, name or street (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage nach Kennung, Name oder Straße suchen (Strg+K)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/locatorbox.cpp" line="34"/>
         <source>Find asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage suchen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/locatorbox.cpp" line="56"/>
         <source>Search failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/locatorbox.cpp" line="90"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <location filename="../ui/widgets/locatorbox.cpp" line="104"/>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Treffer</translation>
     </message>
 </context>
 <context>
@@ -1041,12 +1026,12 @@
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="431"/>
         <source>Select in Pol&amp;ygon</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Polygon auswählen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="434"/>
         <source>Mo&amp;ve Asset</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage ver&amp;setzen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="435"/>
@@ -1066,52 +1051,52 @@
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="485"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Stadt</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="515"/>
         <source>Attribute Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributtabelle</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="543"/>
         <source>&amp;Find Asset…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlage &amp;suchen…</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="555"/>
         <source>Click an asset to see its details; a cluster lists its members</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf eine Anlage, um ihre Details zu sehen; ein Cluster listet seine Mitglieder auf</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="558"/>
         <source>Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf eine Anlage oder ziehen Sie ein Rechteck auf, um auszuwählen; Umschalt fügt hinzu, Strg wählt an oder ab</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="561"/>
         <source>Click the corners of a polygon, double-click or Enter to select what lies inside; Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie die Ecken eines Polygons an; ein Doppelklick oder die Eingabetaste wählt aus, was darin liegt; Esc bricht ab</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="565"/>
         <source>Drag a point asset to its new place; Esc cancels the drag</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen Sie eine Punktanlage an ihre neue Position; Esc bricht das Ziehen ab</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="571"/>
         <source>Fetch every layer of the map again from the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ebenen der Karte erneut aus der Datenbank laden</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="575"/>
         <source>&amp;Zoom to Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Auswahl &amp;zoomen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="579"/>
         <source>&amp;Clear Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl au&amp;fheben</translation>
     </message>
     <message>
         <location filename="../ui/widgets/mainwindow.cpp" line="723"/>

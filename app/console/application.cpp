@@ -193,6 +193,7 @@ void Application::installTranslations()
     const QList<std::pair<QString, QString>> catalogues{
         {QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)},
         {QStringLiteral("infrasight_ui"), QStringLiteral(":/i18n")},
+        {QStringLiteral("infrasight_models"), QStringLiteral(":/i18n")},
         {QStringLiteral("infrasight_console"), QStringLiteral(":/i18n")},
     };
     for (const auto &[name, directory] : catalogues) {

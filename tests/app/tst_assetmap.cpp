@@ -67,6 +67,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void identifyShowsTheAssetInDetails();
+    void clusterClickListsItsMembers();
     void polygonSelectsWhatStWithinSays();
     void searchBoxShowsTheAsset();
     void zoomToSelectionFramesIt();
@@ -198,6 +199,49 @@ void TestAssetMap::identifyShowsTheAssetInDetails()
     // Pan gives the map back to dragging.
     action("panTool")->trigger();
     QVERIFY(canvas->tool() == nullptr);
+}
+
+void TestAssetMap::clusterClickListsItsMembers()
+{
+    // Zoomed out, the five lamps (160 m in all) become clusters (one, or two if a cell edge
+    // runs between them).
+    ui::MapCanvas *canvas = m_window->mapCanvas();
+    canvas->setViewport(canvas->viewport().withZoom(14.0).withCenter(lampMeters(2)));
+    const QString key = QStringLiteral("asset:street_light");
+    QPointF biggest;
+    int biggestCount = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const infrasight::models::LayerContent content = m_assets->loader()->content(key);
+            if (!content.complete || !content.clusters) {
+                return false;
+            }
+            int members = 0;
+            biggestCount = 0;
+            for (const gis::FeatureBlock &block : content.blocks) {
+                for (qsizetype i = 0; i < block.size(); ++i) {
+                    members += block.clusterCount(i);
+                    if (block.clusterCount(i) > biggestCount) {
+                        biggestCount = block.clusterCount(i);
+                        biggest = block.point(i);
+                    }
+                }
+            }
+            return members == LampCount;
+        }(),
+        30000);
+    QVERIFY(biggestCount >= 3);
+    action("identifyTool")->trigger();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, screen(biggest) + QPoint(2, 2));
+    ui::AssetDetailsPanel *details = m_window->detailsPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(details->candidates().size(), qsizetype(biggestCount), 10000);
+    const QSet<qint64> lamps(m_lampIds.cbegin(), m_lampIds.cend());
+    QSet<qint64> listed;
+    for (const infrasight::data::AssetSummary &member : details->candidates()) {
+        listed.insert(member.id);
+    }
+    QCOMPARE(listed.size(), biggestCount);
+    QVERIFY(lamps.contains(listed));
 }
 
 void TestAssetMap::polygonSelectsWhatStWithinSays()

@@ -68,6 +68,7 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_settingsDir;
     QTranslator m_translator;
+    QTranslator m_modelsTranslator; ///< layer names and table headers (models/)
 };
 
 void TestTranslations::initTestCase()
@@ -81,10 +82,16 @@ void TestTranslations::initTestCase()
                               QStringLiteral("_"),
                               QStringLiteral(":/i18n")));
     QVERIFY(QCoreApplication::installTranslator(&m_translator));
+    QVERIFY(m_modelsTranslator.load(QLocale(QLocale::German, QLocale::Germany),
+                                    QStringLiteral("infrasight_models"),
+                                    QStringLiteral("_"),
+                                    QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&m_modelsTranslator));
 }
 
 void TestTranslations::cleanupTestCase()
 {
+    QCoreApplication::removeTranslator(&m_modelsTranslator);
     QCoreApplication::removeTranslator(&m_translator);
 }
 
@@ -141,6 +148,9 @@ void TestTranslations::mapMenuReadsGerman()
     QCOMPARE(actionText(QStringLiteral("mapSourceAction")), QStringLiteral("Karten&quelle…"));
     QCOMPARE(actionText(QStringLiteral("zoomInAction")), QStringLiteral("Ver&größern"));
     QCOMPARE(actionText(QStringLiteral("panTool")), QStringLiteral("&Verschieben"));
+    QCOMPARE(actionText(QStringLiteral("selectPolygonTool")),
+             QStringLiteral("Im &Polygon auswählen"));
+    QCOMPARE(actionText(QStringLiteral("moveAssetTool")), QStringLiteral("Anlage ver&setzen"));
     auto *home = window.findChild<QAction *>(QStringLiteral("zoomHomeAction"));
     QCOMPARE(home->statusTip(), QStringLiteral("Die ganze Stadt zeigen (Pos1 auf der Karte)"));
 }

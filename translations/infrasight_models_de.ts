@@ -1,0 +1,141 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>infrasight::models::AssetDetails</name>
+    <message>
+        <location filename="../models/assetdetails.cpp" line="88"/>
+        <source>No database connection.</source>
+        <translation>Keine Datenbankverbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::models::AttributeTableModel</name>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="30"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="31"/>
+        <source>Code</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="32"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="33"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="34"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="35"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="36"/>
+        <source>Condition</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="37"/>
+        <source>Installed</source>
+        <translation>Eingebaut</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="38"/>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="43"/>
+        <source>Active</source>
+        <translation>In Betrieb</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="44"/>
+        <source>Inactive</source>
+        <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="45"/>
+        <source>Faulty</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="46"/>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="47"/>
+        <source>Retired</source>
+        <translation>Stillgelegt</translation>
+    </message>
+    <message>
+        <location filename="../models/attributetablemodel.cpp" line="236"/>
+        <source>The attribute table could not be read.</source>
+        <translation>Die Attributtabelle konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::models::CitySummaryModel</name>
+    <message numerus="yes">
+        <location filename="../models/citysummarymodel.cpp" line="70"/>
+        <source>%1 (%2): %n asset(s)</source>
+        <translation>
+            <numerusform>%1 (%2): %n Anlage</numerusform>
+            <numerusform>%1 (%2): %n Anlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/citysummarymodel.cpp" line="104"/>
+        <source>Asset type</source>
+        <translation>Anlagentyp</translation>
+    </message>
+    <message>
+        <location filename="../models/citysummarymodel.cpp" line="106"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::models::LayerModel</name>
+    <message>
+        <location filename="../models/layermodel.cpp" line="93"/>
+        <location filename="../models/layermodel.cpp" line="515"/>
+        <source>Other assets</source>
+        <translation>Weitere Anlagen</translation>
+    </message>
+    <message>
+        <location filename="../models/layermodel.cpp" line="133"/>
+        <source>Districts</source>
+        <translation>Stadtteile</translation>
+    </message>
+    <message>
+        <location filename="../models/layermodel.cpp" line="134"/>
+        <location filename="../models/layermodel.cpp" line="528"/>
+        <source>Base map</source>
+        <translation>Grundkarte</translation>
+    </message>
+    <message>
+        <location filename="../models/layermodel.cpp" line="147"/>
+        <source>Buildings</source>
+        <translation>Gebäude</translation>
+    </message>
+    <message>
+        <location filename="../models/layermodel.cpp" line="768"/>
+        <source>%1: shown from zoom %2 to %3</source>
+        <translation>%1: sichtbar von Zoomstufe %2 bis %3</translation>
+    </message>
+</context>
+</TS>
