@@ -13,12 +13,11 @@
 // resident memory growth <= 150 MB.
 #include "data/assetqueries.h"
 #include "data/dbclient.h"
-#include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "gis/core/lonlat.h"
 #include "gis/core/mercator.h"
 #include "models/assetlayerloader.h"
-#include "tests/support/pgtestdatabase.h"
+#include "tests/support/benchdatabase.h"
 #include "ui/render/layerrenderscheduler.h"
 #include "ui/render/mapviewport.h"
 
@@ -303,26 +302,12 @@ int main(int argc, char *argv[])
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
     const QSize size(parser.value(widthOption).toInt(), parser.value(heightOption).toInt());
 
-    std::optional<tests::PgTestDatabase> scratch;
-    QString conninfo = parser.value(dbOption);
-    if (conninfo.isEmpty()) {
-        auto database = tests::PgTestDatabase::create();
-        if (!database) {
-            return failWith(u"no database (give --db or set INFRASIGHT_TEST_DSN)"_s,
-                            database.error());
-        }
-        scratch.emplace(std::move(*database));
-        conninfo = scratch->conninfo();
+    auto bench = tests::BenchDatabase::open(parser.value(dbOption));
+    if (!bench) {
+        return failWith(u"no database"_s, bench.error());
     }
-    auto connection = data::PgConnection::open(conninfo);
-    if (!connection) {
-        return failWith(u"cannot connect"_s, connection.error());
-    }
-    data::PgConnection &db = **connection;
-    data::MigrationRunner migrations(db);
-    if (auto migrated = migrations.migrate(); !migrated) {
-        return failWith(u"cannot migrate"_s, migrated.error());
-    }
+    const QString conninfo = bench->conninfo();
+    data::PgConnection &db = bench->connection();
 
     std::vector<Dataset> sets;
     for (const qint64 n : parseCounts(parser.value(pointsOption))) {

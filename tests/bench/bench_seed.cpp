@@ -4,10 +4,9 @@
 // Without --db it creates (and drops) a database on the server of INFRASIGHT_TEST_DSN.
 // The acceptance figure of the foundation issue: --scale 1000000 in <= 60 s.
 #include "app/shared/democitysource.h"
-#include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "data/seed/democityseeder.h"
-#include "tests/support/pgtestdatabase.h"
+#include "tests/support/benchdatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -47,28 +46,13 @@ int main(int argc, char *argv[])
     parser.addOptions({dbOption, osmOption, scaleOption, seedOption});
     parser.process(app);
 
-    std::optional<tests::PgTestDatabase> scratch;
-    QString conninfo = parser.value(dbOption);
-    if (conninfo.isEmpty()) {
-        auto database = tests::PgTestDatabase::create();
-        if (!database) {
-            return failWith(u"no database (give --db or set INFRASIGHT_TEST_DSN)"_s,
-                            database.error());
-        }
-        scratch.emplace(std::move(*database));
-        conninfo = scratch->conninfo();
-    }
-    auto connection = data::PgConnection::open(conninfo);
-    if (!connection) {
-        return failWith(u"cannot connect"_s, connection.error());
-    }
-    data::PgConnection &db = **connection;
     QElapsedTimer timer;
     timer.start();
-    data::MigrationRunner migrations(db);
-    if (auto migrated = migrations.migrate(); !migrated) {
-        return failWith(u"cannot migrate"_s, migrated.error());
+    auto bench = tests::BenchDatabase::open(parser.value(dbOption));
+    if (!bench) {
+        return failWith(u"no database"_s, bench.error());
     }
+    data::PgConnection &db = bench->connection();
     const double migrateS = double(timer.elapsed()) / 1000.0;
 
     auto source = app::DemoCitySource::open(parser.value(osmOption));
@@ -100,7 +84,7 @@ int main(int argc, char *argv[])
                    .arg(rowsPerSecond > 0 ? QString::number(rowsPerSecond, 'f', 0) : QString(), 10);
     };
     out << u"%1 %2 %3\n"_s.arg(u"step"_s, -40).arg(u"seconds"_s, 8).arg(u"rows/s"_s, 10);
-    row(u"migrate from zero"_s, migrateS, 0);
+    row(u"connect and migrate (from zero)"_s, migrateS, 0);
     row(u"seed city from "_s + options.sourceName, cityS, 0);
     row(u"add %1 synthetic assets"_s.arg(*added), scaleS, scaleS > 0 ? double(*added) / scaleS : 0);
     return 0;

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/benchdatabase.h"
+
+#include "data/migrationrunner.h"
+
+namespace infrasight::tests {
+
+Result<BenchDatabase> BenchDatabase::open(const QString &conninfo)
+{
+    BenchDatabase bench;
+    bench.m_conninfo = conninfo;
+    if (conninfo.isEmpty()) {
+        auto database = PgTestDatabase::create();
+        if (!database) {
+            Error error = database.error();
+            error.message = QStringLiteral("no database (give --db or set INFRASIGHT_TEST_DSN): ")
+                            + error.message;
+            return tl::unexpected(error);
+        }
+        bench.m_scratch.emplace(std::move(*database));
+        bench.m_conninfo = bench.m_scratch->conninfo();
+    }
+    auto connection = data::PgConnection::open(bench.m_conninfo);
+    if (!connection) {
+        return tl::unexpected(connection.error());
+    }
+    bench.m_connection = std::move(*connection);
+    data::MigrationRunner migrations(*bench.m_connection);
+    if (auto migrated = migrations.migrate(); !migrated) {
+        return tl::unexpected(migrated.error());
+    }
+    return bench;
+}
+
+BenchDatabase::~BenchDatabase()
+{
+    // The connection closes before the scratch database is dropped.
+    m_connection.reset();
+}
+
+} // namespace infrasight::tests
