@@ -118,20 +118,19 @@ Application::Application(ConsoleOptions options, QObject *parent)
             qCInfo(lcConsoleState).noquote() << "layers: ready";
         }
     });
-    connect(m_assets.get(),
-            &ui::AssetMapController::liveAssetShown,
-            this,
-            [this](qint64 id, QPointF meters) {
-                if (!m_options.traceState) {
-                    return;
-                }
-                // Where another console or a feed moved an asset to, as this map draws it.
-                const gis::LonLat position = gis::mercatorMetersToLonLat(meters);
-                qCInfo(lcConsoleState).noquote() << QStringLiteral("live: asset %1 at %2 %3")
-                                                        .arg(id)
-                                                        .arg(position.lonDeg, 0, 'f', 8)
-                                                        .arg(position.latDeg, 0, 'f', 8);
-            });
+    if (m_options.traceState) {
+        connect(m_assets.get(),
+                &ui::AssetMapController::liveAssetShown,
+                this,
+                [](qint64 id, QPointF meters) {
+                    // Where another console or a feed moved an asset to, as this map draws it.
+                    const gis::LonLat position = gis::mercatorMetersToLonLat(meters);
+                    qCInfo(lcConsoleState).noquote() << QStringLiteral("live: asset %1 at %2 %3")
+                                                            .arg(id)
+                                                            .arg(position.lonDeg, 0, 'f', 8)
+                                                            .arg(position.latDeg, 0, 'f', 8);
+                });
+    }
 
     connect(m_db.get(), &data::DbClient::stateChanged, this, &Application::handleStateChanged);
     connect(

@@ -18,6 +18,7 @@
 #include "ui/widgets/rectangleselecttool.h"
 
 #include <QLineF>
+#include <QMetaMethod>
 #include <QPainter>
 
 #include <cmath>
@@ -477,15 +478,12 @@ void AssetMapController::reportLiveAssets()
         if (content.clusters) {
             continue;
         }
+        // One pass over each block: the ids waiting can be many (a feed), the blocks large.
         for (const gis::FeatureBlock &block : content.blocks) {
-            for (auto it = m_liveIds.begin(); it != m_liveIds.end();) {
-                const qsizetype index = block.indexOf(it.key());
-                if (index < 0) {
-                    ++it;
-                    continue;
+            for (qsizetype i = 0; i < block.size() && !m_liveIds.isEmpty(); ++i) {
+                if (m_liveIds.remove(block.id(i))) {
+                    Q_EMIT liveAssetShown(block.id(i), block.point(i));
                 }
-                Q_EMIT liveAssetShown(it.key(), block.point(index));
-                it = m_liveIds.erase(it);
             }
         }
     }
@@ -578,8 +576,11 @@ void AssetMapController::pushRenderInputs()
 
 void AssetMapController::handleAssetsChanged(const QList<qint64> &ids)
 {
-    for (const qint64 id : ids) {
-        m_liveIds.insert(id, m_clock.elapsed());
+    // Where changed assets are drawn again is only worth finding out for a listener (tracing).
+    if (isSignalConnected(QMetaMethod::fromSignal(&AssetMapController::liveAssetShown))) {
+        for (const qint64 id : ids) {
+            m_liveIds.insert(id, m_clock.elapsed());
+        }
     }
     if (m_details->assetId() != 0 && (ids.isEmpty() || ids.contains(m_details->assetId()))) {
         m_details->reload();

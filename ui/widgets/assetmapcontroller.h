@@ -118,7 +118,9 @@ Q_SIGNALS:
     void layersReady();
     /// moveAsset() succeeded.
     void assetMoved(qint64 id);
-    /// An asset another console or a feed changed is drawn again, at meters (EPSG:3857).
+    /// An asset another console or a feed changed is drawn again, at meters (EPSG:3857); for
+    /// tracing and tests. Changes are followed only while something is connected to this signal
+    /// (and for at most 10 s each when they are never drawn).
     void liveAssetShown(qint64 id, QPointF meters);
 
 private:
