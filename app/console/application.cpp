@@ -39,12 +39,13 @@ constexpr int HeartbeatIntervalMs = 250;
 constexpr int SummaryRefreshDelayMs = 500;
 
 /// The asset types with their counts, for the Layers dock (one row per type, empty types too).
+/// The counts are the ones triggers keep in asset_type_count: asset itself is never aggregated.
 QString typesQuery()
 {
-    return QStringLiteral("SELECT t.name, t.code, t.geometry_kind, count(a.id) "
-                          "FROM public.asset_type t LEFT JOIN public.asset a ON a.type_id = t.id "
-                          "GROUP BY t.id, t.name, t.code, t.geometry_kind "
-                          "ORDER BY count(a.id) DESC, t.name");
+    return QStringLiteral("SELECT t.name, t.code, t.geometry_kind, coalesce(c.n, 0) "
+                          "FROM public.asset_type t "
+                          "LEFT JOIN public.asset_type_count c ON c.type_id = t.id "
+                          "ORDER BY coalesce(c.n, 0) DESC, t.name");
 }
 
 /// Sensors, open work orders and the city's name: the most populous city (else town) in the

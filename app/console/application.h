@@ -81,6 +81,10 @@ public:
     /// The basemap on the map canvas, for tests; nullptr after shutdown().
     BasemapChooser *basemap() const { return m_basemap.get(); }
 
+    /// The database client every part of the console sends its statements through, for tests;
+    /// nullptr after shutdown().
+    data::DbClient *dbClient() const { return m_db.get(); }
+
     /// The asset layers on the map and their panels, for tests; nullptr after shutdown().
     ui::AssetMapController *assetLayers() const { return m_assets.get(); }
 

@@ -270,9 +270,11 @@ Result<void> DemoCitySeeder::seedCity(const FeatureSource &source)
         if (auto r = generateWorkOrders(); !r) {
             return r;
         }
-        // The point-cluster grid (asset_cell), whatever the loads above did with triggers.
+        // The point-cluster grid (asset_cell) and the counts per type, whatever the loads above
+        // did with triggers.
         if (auto r
-            = exec(QStringLiteral("cluster grid"), QStringLiteral("SELECT asset_cell_rebuild()"));
+            = exec(QStringLiteral("cluster grid"),
+                   QStringLiteral("SELECT asset_cell_rebuild(), asset_type_count_rebuild()"));
             !r) {
             return r;
         }
@@ -1382,9 +1384,11 @@ ORDER BY ST_GeoHash(p, 12), id, i)sql"),
         if (!copied) {
             return tl::unexpected(copied.error());
         }
-        // With the triggers off the cluster grid did not follow the load.
+        // With the triggers off the cluster grid and the counts per type did not follow the load.
         if (triggersOff) {
-            if (auto rebuilt = exec(phase, QStringLiteral("SELECT asset_cell_rebuild()"));
+            if (auto rebuilt
+                = exec(phase,
+                       QStringLiteral("SELECT asset_cell_rebuild(), asset_type_count_rebuild()"));
                 !rebuilt) {
                 return tl::unexpected(rebuilt.error());
             }

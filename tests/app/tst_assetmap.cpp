@@ -9,6 +9,7 @@
 #include "gis/core/mercator.h"
 #include "models/assetlayerloader.h"
 #include "models/assetselection.h"
+#include "models/citysummarymodel.h"
 #include "models/locatormodel.h"
 #include "tests/support/pgtestdatabase.h"
 #include "ui/widgets/assetdetailspanel.h"
@@ -26,6 +27,7 @@
 #include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QLineF>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void openingTheMapScansNoTable();
     void identifyShowsTheAssetInDetails();
     void clusterClickListsItsMembers();
     void polygonSelectsWhatStWithinSays();
@@ -84,6 +87,14 @@ private:
     std::unique_ptr<Application> m_console;
     ui::MainWindow *m_window = nullptr;
     ui::AssetMapController *m_assets = nullptr;
+
+    struct Sent
+    {
+        QString sql;
+        QVariantList params;
+    };
+
+    QList<Sent> m_sent; ///< every statement the console sent since init()
 };
 
 void TestAssetMap::initTestCase()
@@ -135,6 +146,13 @@ void TestAssetMap::init()
     ConsoleOptions options;
     options.conninfo = m_database->conninfo();
     m_console = std::make_unique<Application>(options);
+    m_sent.clear();
+    connect(m_console->dbClient(),
+            &infrasight::data::DbClient::statementSubmitted,
+            this,
+            [this](infrasight::data::QueryId, const QString &sql, const QVariantList &params) {
+                m_sent.push_back({sql, params});
+            });
     m_console->start();
     m_window = m_console->mainWindow();
     m_window->resize(1200, 800);
@@ -170,6 +188,44 @@ QAction *TestAssetMap::action(const char *name) const
 QPoint TestAssetMap::screen(QPointF meters) const
 {
     return m_window->mapCanvas()->viewport().metersToScreen(meters).toPoint();
+}
+
+void TestAssetMap::openingTheMapScansNoTable()
+{
+    // What the console sent to start, show the city summary and open every layer at street
+    // level (init()), then zoomed out to the whole city, where the lamps cluster.
+    ui::MapCanvas *canvas = m_window->mapCanvas();
+    canvas->setViewport(canvas->viewport().withZoom(13.0));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_assets->loader()->content(QStringLiteral("asset:street_light")).clusters
+            && !m_assets->loader()->isLoading(),
+        30000);
+    QTRY_VERIFY(!m_window->citySummaryModel()->isEmpty());
+
+    QVERIFY(m_sql->execScript(QStringLiteral("SET enable_seqscan = off")));
+    const QRegularExpression touchesAssets(QStringLiteral("\\basset\\b(?!_)"));
+    int checked = 0;
+    for (const Sent &sent : std::as_const(m_sent)) {
+        // The attribute table's row estimate is itself an EXPLAIN: it reads no row.
+        if (!sent.sql.contains(touchesAssets)
+            || sent.sql.startsWith(QStringLiteral("EXPLAIN"), Qt::CaseInsensitive)) {
+            continue;
+        }
+        ++checked;
+        QVERIFY2(!sent.sql.contains(QStringLiteral("count("), Qt::CaseInsensitive),
+                 qPrintable(sent.sql));
+        auto plan = m_sql->exec(QStringLiteral("EXPLAIN ") + sent.sql, sent.params);
+        QVERIFY2(plan, qPrintable(sent.sql));
+        QStringList lines;
+        for (int row = 0; row < plan->rowCount(); ++row) {
+            lines << plan->text(row, 0);
+        }
+        const QString text = lines.join(u'\n');
+        QVERIFY2(!text.contains(QStringLiteral("Seq Scan on asset ")),
+                 qPrintable(sent.sql + u'\n' + text));
+    }
+    QVERIFY(m_sql->execScript(QStringLiteral("RESET enable_seqscan")));
+    QVERIFY2(checked >= 4, qPrintable(QString::number(checked)));
 }
 
 void TestAssetMap::identifyShowsTheAssetInDetails()

@@ -144,8 +144,9 @@ Result<qint64> generate(data::PgConnection &db, const Dataset &set)
     if (!inserted) {
         return tl::unexpected(inserted.error());
     }
-    if (auto done = db.execScript(u"SET session_replication_role = origin; "
-                                  "SELECT asset_cell_rebuild(); ANALYZE asset"_s);
+    if (auto done
+        = db.execScript(u"SET session_replication_role = origin; "
+                        "SELECT asset_cell_rebuild(), asset_type_count_rebuild(); ANALYZE asset"_s);
         !done) {
         return tl::unexpected(done.error());
     }

@@ -214,6 +214,7 @@ private Q_SLOTS:
     void triggerWorksForOperators();
     void dbClientReportsSubmittedStatements();
     void migrationFillsTheGridOfExistingAssets();
+    void typeCountsFollowEveryChange();
     void loadCityScale();
     void plansUseIndexes_data();
     void plansUseIndexes();
@@ -1304,6 +1305,54 @@ void TestAssetQueries::migrationFillsTheGridOfExistingAssets()
         QCOMPARE(levels->toInt(row, 2), 12);
         QCOMPARE(levels->toInt(row, 3), 1);
     }
+}
+
+void TestAssetQueries::typeCountsFollowEveryChange()
+{
+    // asset_type_count, which the console's city summary reads instead of counting asset.
+    auto database = tests::PgTestDatabase::create();
+    QVERIFY_OK(database);
+    auto opened = PgConnection::open(database->conninfo());
+    QVERIFY_OK(opened);
+    PgConnection &db = **opened;
+    QVERIFY_OK(MigrationRunner(db).migrate());
+    const auto counted = [&db](const char *when) {
+        auto truth = db.exec(
+            u"SELECT coalesce(string_agg(type_id || '=' || n, ' ' ORDER BY type_id), '') FROM "
+            "(SELECT type_id, count(*) AS n FROM asset GROUP BY type_id) t"_s);
+        auto kept = db.exec(u"SELECT coalesce(string_agg(type_id || '=' || n, ' ' "
+                            "ORDER BY type_id), '') FROM asset_type_count WHERE n > 0"_s);
+        QVERIFY2(truth && kept, when);
+        QVERIFY2(truth->text(0, 0) == kept->text(0, 0),
+                 qPrintable(QString::fromLatin1(when) + u": "_s + truth->text(0, 0) + u" vs "_s
+                            + kept->text(0, 0)));
+    };
+    QVERIFY_OK(db.exec(u"INSERT INTO asset_type (code, name, geometry_kind) "
+                       "VALUES ('lamp', 'Lamp', 'point'), ('main', 'Main', 'line')"_s));
+    QVERIFY_OK(db.exec(u"INSERT INTO asset (type_id, code, geom) "
+                       "SELECT 1, 'L' || g, ST_SetSRID(ST_MakePoint($1 + g * 1e-4, $2), 4326) "
+                       "FROM generate_series(1, 30) g"_s,
+                       {CenterLon, CenterLat}));
+    QVERIFY_OK(db.exec(u"INSERT INTO asset (type_id, code, geom) SELECT 2, 'M' || g, "
+                       "ST_GeomFromText('LINESTRING(7.42 43.73, 7.43 43.74)', 4326) "
+                       "FROM generate_series(1, 2) g"_s));
+    counted("after the inserts");
+    QVERIFY_OK(db.exec(u"UPDATE asset SET type_id = 2 WHERE code IN ('L1', 'L2', 'L3')"_s));
+    counted("after a change of type");
+    QVERIFY_OK(db.exec(u"UPDATE asset SET status = 'faulty' WHERE code LIKE 'L1%'"_s));
+    counted("after a status change");
+    QVERIFY_OK(db.exec(u"DELETE FROM asset WHERE code IN ('L10', 'L11', 'M1')"_s));
+    counted("after a delete");
+    QVERIFY_OK(db.execScript(u"TRUNCATE asset CASCADE"_s));
+    counted("after a truncate");
+    // A bulk load with triggers off, then the rebuild the loaders call.
+    QVERIFY_OK(db.execScript(u"SET session_replication_role = replica; "
+                             "INSERT INTO asset (type_id, code, geom) SELECT 1, 'B' || g, "
+                             "ST_SetSRID(ST_MakePoint(7.42, 43.73), 4326) "
+                             "FROM generate_series(1, 40) g; "
+                             "SET session_replication_role = origin; "
+                             "SELECT asset_type_count_rebuild()"_s));
+    counted("after a bulk load and the rebuild");
 }
 
 void TestAssetQueries::loadCityScale()
