@@ -23,6 +23,7 @@ enum class ExitCode : int {
     Failure = 1,    ///< it failed; a one-line reason went to stderr
     Usage = 2,      ///< unknown command or option, missing argument; usage went to stderr
     NotRunning = 3, ///< `db status`: the embedded database is not running
+    BadInput = 4,   ///< `ingest`: some lines were bad (each reported); the good ones are stored
 };
 
 /// The options the database commands share and how they resolve to a database:

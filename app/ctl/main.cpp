@@ -3,6 +3,7 @@
 // it gets the words after its name and returns an ExitCode (app/ctl/commandcontext.h).
 #include "app/ctl/commandcontext.h"
 #include "app/ctl/dbcommand.h"
+#include "app/ctl/ingestcommand.h"
 #include "app/ctl/seedcommand.h"
 #include "app/ctl/tilescommand.h"
 #include "gis/core/version.h"
@@ -37,6 +38,10 @@ const Command Commands[] = {
      "seed --osm FILE [--scale N]",
      "Build the demo city from an OpenStreetMap extract",
      infrasight::app::runSeedCommand},
+    {"ingest",
+     "ingest [--format jsonl|csv] < FILE",
+     "Store sensor readings from standard input; report bad lines",
+     infrasight::app::runIngestCommand},
     {"tiles",
      "tiles build --osm FILE --out FILE",
      "Render the offline basemap (MBTiles) from an OSM extract",
@@ -67,7 +72,8 @@ QString usage()
         "/usr/lib/postgresql/15/bin)\n\n"
         "Exit status:\n"
         "  0 success; 1 failure (one line on stderr says why); 2 usage error;\n"
-        "  3 'db status': the embedded database is not running.\n");
+        "  3 'db status': the embedded database is not running;\n"
+        "  4 'ingest': some lines were bad (the good ones are stored).\n");
     return text;
 }
 

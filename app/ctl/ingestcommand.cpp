@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/ctl/ingestcommand.h"
+
+#include "app/ctl/commandcontext.h"
+#include "data/ingest/readingingester.h"
+#include "data/ingest/readingparser.h"
+#include "data/pg/pgconnection.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace infrasight::app {
+
+int runIngestCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Stores sensor readings read from standard input: JSON lines "
+                       "({\"sensor\":\"WP-0001\",\"time\":\"2026-12-02T10:15:00+01:00\","
+                       "\"value\":4.2,\"unit\":\"bar\"}) or CSV (sensor,time,value[,unit]). "
+                       "Bad lines are reported with their number and skipped."));
+    parser.addHelpOption();
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          QStringLiteral("auto (default), jsonl or csv."),
+                                          QStringLiteral("format"),
+                                          QStringLiteral("auto"));
+    const QCommandLineOption fileOption(QStringLiteral("file"),
+                                        QStringLiteral("Read this file instead of standard input."),
+                                        QStringLiteral("file"));
+    parser.addOptions({formatOption, fileOption});
+    CommandContext::addDatabaseOption(parser);
+    CommandContext::addDataDirectoryOption(parser);
+
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    if (!parser.parse(QStringList{QStringLiteral("infrasightctl ingest")} + arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return int(ExitCode::Success);
+    }
+    const QString formatName = parser.value(formatOption);
+    data::ReadingParser::Format format = data::ReadingParser::Format::Auto;
+    if (formatName == u"jsonl" || formatName == u"json") {
+        format = data::ReadingParser::Format::JsonLines;
+    } else if (formatName == u"csv") {
+        format = data::ReadingParser::Format::Csv;
+    } else if (formatName != u"auto") {
+        err << "--format must be auto, jsonl or csv" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("data-dir"))) {
+        err << "give --db or --data-dir, not both" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+
+    QFile input;
+    if (parser.isSet(fileOption)) {
+        input.setFileName(parser.value(fileOption));
+        if (!input.open(QIODevice::ReadOnly)) {
+            return CommandContext::reportError(
+                fail(
+                    ErrorCode::Io,
+                    QStringLiteral("cannot read %1: %2").arg(input.fileName(), input.errorString()))
+                    .value());
+        }
+    } else if (!input.open(stdin, QIODevice::ReadOnly)) {
+        return CommandContext::reportError(
+            fail(ErrorCode::Io, QStringLiteral("cannot read standard input")).value());
+    }
+
+    const CommandContext context(parser);
+    auto connection = context.connect();
+    if (!connection) {
+        return CommandContext::reportError(connection.error());
+    }
+    data::ReadingIngester ingester(**connection);
+    if (auto prepared = ingester.prepare(); !prepared) {
+        return CommandContext::reportError(prepared.error());
+    }
+
+    data::ReadingParser lines(format);
+    QElapsedTimer timer;
+    timer.start();
+    qint64 lineNumber = 0;
+    qint64 badLines = 0;
+    while (!input.atEnd()) {
+        QByteArray line = input.readLine();
+        ++lineNumber;
+        if (line.endsWith('\n')) {
+            line.chop(line.endsWith("\r\n") ? 2 : 1);
+        }
+        const auto parsed = lines.parseLine(line);
+        Result<void> added;
+        if (!parsed) {
+            added = tl::unexpected(parsed.error());
+        } else if (parsed->has_value()) {
+            added = ingester.add(**parsed);
+        }
+        if (!added && added.error().code == ErrorCode::InvalidArgument) {
+            ++badLines;
+            err << "line " << lineNumber << ": " << added.error().message << Qt::endl;
+        } else if (!added) {
+            return CommandContext::reportError(added.error());
+        }
+    }
+    if (auto flushed = ingester.flush(); !flushed) {
+        return CommandContext::reportError(flushed.error());
+    }
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    out << QStringLiteral("%1 line(s) read: %2 reading(s) stored, %3 duplicate(s) dropped, "
+                          "%4 bad line(s), in %5 s")
+               .arg(lineNumber)
+               .arg(ingester.stored())
+               .arg(ingester.duplicates())
+               .arg(badLines)
+               .arg(seconds, 0, 'f', 2)
+        << Qt::endl;
+    return badLines > 0 ? int(ExitCode::BadInput) : int(ExitCode::Success);
+}
+
+} // namespace infrasight::app
