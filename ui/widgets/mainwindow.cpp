@@ -589,6 +589,8 @@ void MainWindow::setAssetMap(AssetMapController *assets)
     connect(assets, &AssetMapController::activity, this, [this](const QString &line) {
         logActivity(line);
     });
+    // The attribute table's dock did not exist when the layout was restored.
+    restoreState(QSettings().value(stateKey()).toByteArray());
 }
 
 void MainWindow::bindTool(const QString &objectName, MapTool *tool, const QString &statusTip)
