@@ -4,6 +4,7 @@
 #include "app/ctl/commandcontext.h"
 #include "app/ctl/dbcommand.h"
 #include "app/ctl/ingestcommand.h"
+#include "app/ctl/maintaincommand.h"
 #include "app/ctl/seedcommand.h"
 #include "app/ctl/tilescommand.h"
 #include "gis/core/version.h"
@@ -42,6 +43,10 @@ const Command Commands[] = {
      "ingest [--format jsonl|csv] < FILE",
      "Store sensor readings from standard input; report bad lines",
      infrasight::app::runIngestCommand},
+    {"maintain",
+     "maintain [--every SECONDS] [--retention]",
+     "Run the scheduled alarm rules, partitions and retention",
+     infrasight::app::runMaintainCommand},
     {"tiles",
      "tiles build --osm FILE --out FILE",
      "Render the offline basemap (MBTiles) from an OSM extract",
