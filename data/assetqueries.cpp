@@ -77,13 +77,7 @@ tl::unexpected<Error> decodeError(const QString &what)
 /// Fails when a result with rows has fewer columns than its decoder reads.
 Result<void> expectColumns(const QueryResult &result, int columns, QStringView what)
 {
-    if (result.rowCount() > 0 && result.columnCount() < columns) {
-        return decodeError(QStringLiteral("%1: expected %2 columns, got %3")
-                               .arg(what.toString(),
-                                    QString::number(columns),
-                                    QString::number(result.columnCount())));
-    }
-    return {};
+    return result.expectColumns(columns, what);
 }
 
 /// The columns every summary query returns, in decodeSummaries() order: id, type_id, code, name,

@@ -117,4 +117,15 @@ double QueryResult::toDouble(int row, int column, double fallback) const
     return v.isValid() ? v.toDouble() : fallback;
 }
 
+Result<void> QueryResult::expectColumns(int columns, QStringView what) const
+{
+    if (rowCount() > 0 && columnCount() < columns) {
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("%1: expected %2 columns, got %3")
+                .arg(what.toString(), QString::number(columns), QString::number(columnCount())));
+    }
+    return {};
+}
+
 } // namespace infrasight::data

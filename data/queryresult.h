@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gis/core/result.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -53,6 +55,10 @@ public:
     QString text(int row, int column) const;
     qint64 toInt(int row, int column, qint64 fallback = 0) const;
     double toDouble(int row, int column, double fallback = 0.0) const;
+
+    /// Fails (ErrorCode::InvalidArgument, naming `what`) when the result has rows but fewer
+    /// columns than a decoder reads.
+    [[nodiscard]] Result<void> expectColumns(int columns, QStringView what) const;
 
     /// Same columns, types, format and values.
     friend bool operator==(const QueryResult &lhs, const QueryResult &rhs);

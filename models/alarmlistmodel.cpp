@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/alarmlistmodel.h"
+
+#include "data/alarmqueries.h"
+#include "models/logging.h"
+
+#include <QColor>
+#include <QLocale>
+
+namespace infrasight::models {
+
+AlarmListModel::AlarmListModel(data::DbClient *client, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_client(client)
+{
+    Q_ASSERT(client);
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(RefreshDelayMs);
+    connect(&m_refresh, &QTimer::timeout, this, &AlarmListModel::refresh);
+    connect(client, &data::DbClient::queryFinished, this, &AlarmListModel::handleFinished);
+    connect(client,
+            &data::DbClient::notificationReceived,
+            this,
+            [this](const QString &channel, const QString &) {
+                if (channel == u"alarm" && !m_refresh.isActive()) {
+                    m_refresh.start();
+                }
+            });
+    connect(client, &data::DbClient::stateChanged, this, [this](data::ConnectionState state) {
+        if (state == data::ConnectionState::Connected) {
+            refresh(); // also after a reconnect: changes meanwhile were not notified
+        }
+    });
+    client->listen(QStringLiteral("alarm"));
+    if (client->state() == data::ConnectionState::Connected) {
+        refresh();
+    }
+}
+
+AlarmListModel::~AlarmListModel() = default;
+
+int AlarmListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_alarms.size());
+}
+
+int AlarmListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AlarmListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const data::AlarmRecord &a = m_alarms.at(index.row());
+    switch (role) {
+    case AlarmIdRole:
+        return a.id;
+    case AssetIdRole:
+        return a.assetId;
+    case CriticalRole:
+        return a.critical;
+    case Qt::ToolTipRole:
+        return a.acknowledgedBy.isEmpty()
+                   ? a.message
+                   : tr("%1\nAcknowledged by %2").arg(a.message, a.acknowledgedBy);
+    case Qt::DecorationRole:
+        if (index.column() == SeverityColumn) {
+            return a.critical ? QColor(0xd0, 0x21, 0x21) : QColor(0xf0, 0xa0, 0x20);
+        }
+        return {};
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case SeverityColumn:
+            return a.escalated ? tr("Critical (escalated)")
+                               : (a.critical ? tr("Critical") : tr("Warning"));
+        case StateColumn:
+            return a.state == u"new"            ? tr("New")
+                   : a.state == u"acknowledged" ? tr("Acknowledged")
+                                                : tr("Shelved");
+        case RaisedColumn:
+            return QLocale().toString(a.raisedAt.toLocalTime(), QLocale::ShortFormat);
+        case SourceColumn:
+            return a.source;
+        case MessageColumn:
+            return a.message;
+        case ValueColumn:
+            return a.hasValue ? QLocale().toString(a.value, 'g', 6) : QString();
+        case ColumnCount:
+            break;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant AlarmListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (Column(section)) {
+    case SeverityColumn:
+        return tr("Severity");
+    case StateColumn:
+        return tr("State");
+    case RaisedColumn:
+        return tr("Raised");
+    case SourceColumn:
+        return tr("Source");
+    case MessageColumn:
+        return tr("Message");
+    case ValueColumn:
+        return tr("Value");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+int AlarmListModel::rowOf(qint64 alarmId) const
+{
+    for (int row = 0; row < m_alarms.size(); ++row) {
+        if (m_alarms.at(row).id == alarmId) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void AlarmListModel::refresh()
+{
+    m_refresh.stop();
+    if (m_listQuery != 0) {
+        m_refreshAgain = true; // read once more when this answer is in
+        return;
+    }
+    if (m_client->state() != data::ConnectionState::Connected) {
+        return;
+    }
+    m_listQuery = m_client->submit(data::AlarmQueries::openAlarms(MaxAlarms));
+}
+
+void AlarmListModel::acknowledge(const QList<qint64> &alarmIds, const QString &comment)
+{
+    for (const qint64 id : alarmIds) {
+        const int row = rowOf(id);
+        if (row < 0 || m_alarms.at(row).state != u"new") {
+            continue;
+        }
+        m_acknowledging.insert(m_client->submit(
+            data::AlarmQueries::acknowledge(id, m_alarms.at(row).version, comment)));
+    }
+}
+
+void AlarmListModel::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+{
+    if (id == m_listQuery) {
+        m_listQuery = 0;
+        const auto alarms = outcome
+                                ? data::AlarmQueries::decodeAlarms(*outcome)
+                                : Result<QList<data::AlarmRecord>>(tl::unexpected(outcome.error()));
+        if (alarms) {
+            apply(*alarms);
+        } else if (alarms.error().code != ErrorCode::Connection) {
+            qCWarning(lcModels) << "alarm list failed:" << alarms.error().toString();
+            Q_EMIT actionFailed(
+                tr("The alarm list could not be read: %1").arg(alarms.error().message));
+        }
+        if (std::exchange(m_refreshAgain, false)) {
+            refresh();
+        }
+        return;
+    }
+    if (!m_acknowledging.remove(id)) {
+        return;
+    }
+    if (!outcome) {
+        const Error &error = outcome.error();
+        QString message;
+        if (error.code == ErrorCode::PermissionDenied) {
+            message = tr("You may not acknowledge alarms (your database role lacks the right).");
+        } else if (error.sqlState == u"40001") {
+            message = tr("The alarm was changed by someone else meanwhile; the list shows it "
+                         "as it is now.");
+        } else {
+            message = tr("The alarm could not be acknowledged: %1").arg(error.message);
+        }
+        Q_EMIT actionFailed(message);
+    }
+    refresh();
+}
+
+void AlarmListModel::apply(QList<data::AlarmRecord> alarms)
+{
+    if (alarms != m_alarms) {
+        beginResetModel();
+        m_alarms = std::move(alarms);
+        endResetModel();
+    }
+    int critical = 0;
+    int warnings = 0;
+    QSet<qint64> seen;
+    for (const data::AlarmRecord &a : std::as_const(m_alarms)) {
+        seen.insert(a.id);
+        if (a.state == u"new") {
+            (a.critical ? critical : warnings) += 1;
+            if (a.critical && m_loadedOnce && !m_seen.contains(a.id)) {
+                Q_EMIT criticalRaised(a.id);
+            }
+        }
+    }
+    m_seen = std::move(seen);
+    m_loadedOnce = true;
+    m_newCritical = critical;
+    m_newWarnings = warnings;
+    Q_EMIT countsChanged(m_newCritical, m_newWarnings, openCount());
+    Q_EMIT refreshed();
+}
+
+} // namespace infrasight::models
