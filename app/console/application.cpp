@@ -12,6 +12,7 @@
 #include "data/seed/democityseeder.h"
 #include "gis/core/mercator.h"
 #include "gis/core/version.h"
+#include "models/alarmlistmodel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/theme.h"
@@ -114,6 +115,8 @@ Application::Application(ConsoleOptions options, QObject *parent)
     m_basemap = std::make_unique<BasemapChooser>(m_window.get());
     m_assets = std::make_unique<ui::AssetMapController>(m_window->mapCanvas(), m_db.get());
     m_window->setAssetMap(m_assets.get());
+    m_alarms = std::make_unique<models::AlarmListModel>(m_db.get());
+    m_window->setAlarms(m_alarms.get());
     connect(m_assets.get(), &ui::AssetMapController::layersReady, this, [this] {
         if (m_options.traceState) {
             qCInfo(lcConsoleState).noquote() << "layers: ready";
@@ -264,6 +267,7 @@ void Application::shutdown()
     m_basemap.reset();
     m_window.reset();
     m_assets.reset();
+    m_alarms.reset();
     m_db.reset();
     if (!m_localBaseDirectory.isEmpty()) {
         data::LocalCluster cluster(m_localBaseDirectory);

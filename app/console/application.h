@@ -21,6 +21,10 @@ namespace infrasight::data {
 class PgConnection;
 }
 
+namespace infrasight::models {
+class AlarmListModel;
+}
+
 namespace infrasight::ui {
 class AssetMapController;
 class MainWindow;
@@ -80,6 +84,9 @@ public:
 
     /// The basemap on the map canvas, for tests; nullptr after shutdown().
     BasemapChooser *basemap() const { return m_basemap.get(); }
+
+    /// The open alarms in the Alarms dock, for tests; nullptr after shutdown().
+    models::AlarmListModel *alarms() const { return m_alarms.get(); }
 
     /// The database client every part of the console sends its statements through, for tests;
     /// nullptr after shutdown().
@@ -141,6 +148,7 @@ private:
     /// The asset layers on the window's map; destroyed after the window (its panels borrow the
     /// controller's models) and before the database client.
     std::unique_ptr<ui::AssetMapController> m_assets;
+    std::unique_ptr<models::AlarmListModel> m_alarms; ///< the Alarms dock's list; after the window
     QFutureWatcher<Result<LocalDatabase>> m_localStart;
     QTimer m_heartbeat;
     QString m_conninfo;

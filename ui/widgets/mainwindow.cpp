@@ -2,9 +2,11 @@
 #include "ui/widgets/mainwindow.h"
 
 #include "gis/core/version.h"
+#include "models/alarmlistmodel.h"
 #include "models/assetlayerloader.h"
 #include "models/assetselection.h"
 #include "models/citysummarymodel.h"
+#include "ui/widgets/alarmpanel.h"
 #include "ui/widgets/assetdetailspanel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/attributetablepanel.h"
@@ -475,6 +477,7 @@ void MainWindow::createMenus()
 void MainWindow::setAssetMap(AssetMapController *assets)
 {
     Q_ASSERT(assets != nullptr && m_layerPanel == nullptr);
+    m_assets = assets;
     // Layers dock: the layer list, and the city's summary (counts per type) in a second tab.
     auto *tabs = new QTabWidget(m_layersDock);
     tabs->setObjectName(QStringLiteral("layersTabs"));
@@ -591,6 +594,38 @@ void MainWindow::setAssetMap(AssetMapController *assets)
     });
     // The attribute table's dock did not exist when the layout was restored.
     restoreState(QSettings().value(stateKey()).toByteArray());
+}
+
+void MainWindow::setAlarms(models::AlarmListModel *alarms)
+{
+    Q_ASSERT(alarms != nullptr && m_alarmPanel == nullptr);
+    m_alarmPanel = new AlarmPanel(alarms, this);
+    m_alarmPanel->setObjectName(QStringLiteral("alarmPanel"));
+    QWidget *placeholder = m_alarmsDock->widget();
+    m_alarmsDock->setWidget(m_alarmPanel);
+    placeholder->deleteLater();
+    connect(m_alarmPanel, &AlarmPanel::assetRequested, this, [this](qint64 assetId) {
+        if (m_assets) {
+            m_assets->showAssetById(assetId);
+        }
+    });
+    // The counts stay in sight in the status bar, whatever docks are open.
+    m_alarmCounts = new QLabel(this);
+    m_alarmCounts->setObjectName(QStringLiteral("alarmCountLabel"));
+    statusBar()->insertPermanentWidget(0, m_alarmCounts);
+    const auto showCounts = [this](int critical, int warnings, int open) {
+        m_alarmCounts->setText(
+            tr("Alarms: %1 critical, %2 warning(s) new").arg(critical).arg(warnings));
+        m_alarmCounts->setToolTip(tr("%n open alarm(s)", nullptr, open));
+        m_alarmCounts->setStyleSheet(
+            critical > 0 ? QStringLiteral("color: #d02121; font-weight: bold") : QString());
+    };
+    connect(alarms, &models::AlarmListModel::countsChanged, this, showCounts);
+    showCounts(alarms->newCritical(), alarms->newWarnings(), alarms->openCount());
+    connect(alarms, &models::AlarmListModel::criticalRaised, this, [this] {
+        m_alarmsDock->show();
+        m_alarmsDock->raise();
+    });
 }
 
 void MainWindow::bindTool(const QString &objectName, MapTool *tool, const QString &statusTip)

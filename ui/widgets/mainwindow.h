@@ -21,12 +21,14 @@ class QToolButton;
 class QTreeView;
 
 namespace infrasight::models {
+class AlarmListModel;
 class CitySummaryModel;
 struct CitySummary;
 } // namespace infrasight::models
 
 namespace infrasight::ui {
 
+class AlarmPanel;
 class AssetMapController;
 class AttributeTablePanel;
 class AssetDetailsPanel;
@@ -76,6 +78,16 @@ public:
     /// menu. Call once; the controller is borrowed and must outlive the window's use of it (the
     /// window is destroyed first).
     void setAssetMap(AssetMapController *assets);
+
+    /// Puts the alarm list into the Alarms dock and its counts into the status bar; Enter on an
+    /// alarm shows its asset (once setAssetMap() was called). Call once; the model is borrowed
+    /// and must outlive the window.
+    void setAlarms(models::AlarmListModel *alarms);
+
+    AlarmPanel *alarmPanel() const { return m_alarmPanel; }
+
+    /// The alarm counts in the status bar.
+    QLabel *alarmCountLabel() const { return m_alarmCounts; }
 
     LayerPanel *layerPanel() const { return m_layerPanel; }
 
@@ -181,6 +193,9 @@ private:
     QTreeView *m_cityTypes = nullptr;
     QWidget *m_layersPanel = nullptr;
     LayerPanel *m_layerPanel = nullptr;
+    AlarmPanel *m_alarmPanel = nullptr;
+    QLabel *m_alarmCounts = nullptr;
+    QPointer<AssetMapController> m_assets;
     AssetDetailsPanel *m_detailsPanel = nullptr;
     AttributeTablePanel *m_tablePanel = nullptr;
     LocatorBox *m_locator = nullptr;
