@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>infrasight::models::AlarmListModel</name>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="68"/>
+        <source>%1
+Acknowledged by %2</source>
+        <translation>%1
+Quittiert von %2</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="77"/>
+        <source>Critical (escalated)</source>
+        <translation>Kritisch (eskaliert)</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="78"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="78"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="80"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="81"/>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="82"/>
+        <source>Shelved</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="107"/>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="109"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="111"/>
+        <source>Raised</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="113"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="115"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="117"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="171"/>
+        <source>The alarm list could not be read: %1</source>
+        <translation>Die Alarmliste konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="185"/>
+        <source>You may not acknowledge alarms (your database role lacks the right).</source>
+        <translation>Sie dürfen keine Alarme quittieren (Ihrer Datenbankrolle fehlt das Recht).</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="187"/>
+        <source>The alarm was changed by someone else meanwhile; the list shows it as it is now.</source>
+        <translation>Der Alarm wurde inzwischen von jemand anderem geändert; die Liste zeigt ihn, wie er jetzt ist.</translation>
+    </message>
+    <message>
+        <location filename="../models/alarmlistmodel.cpp" line="190"/>
+        <source>The alarm could not be acknowledged: %1</source>
+        <translation>Der Alarm konnte nicht quittiert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>infrasight::models::AssetDetails</name>
     <message>
         <location filename="../models/assetdetails.cpp" line="88"/>

@@ -2,7 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_GB">
 <context>
-    <name>infrasight::models::CitySummaryModel</name>
+    <name>infrasight::ui::AlarmPanel</name>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="67"/>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Quittieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="84"/>
+        <source>All open alarms</source>
+        <translation>Alle offenen Alarme</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="85"/>
+        <source>Critical only</source>
+        <translation>Nur kritische</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="86"/>
+        <source>New only</source>
+        <translation>Nur neue</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="92"/>
+        <source>Acknowledge the selected alarms (Space; Ctrl+Return with a comment)</source>
+        <translation>Die gewählten Alarme quittieren (Leertaste; Strg+Eingabetaste mit Kommentar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="96"/>
+        <source>Acknowledge with &amp;Comment…</source>
+        <translation>Mit &amp;Kommentar quittieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="159"/>
+        <source>Acknowledge Alarms</source>
+        <translation>Alarme quittieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="160"/>
+        <source>Comment (who was told, what happens next):</source>
+        <translation>Kommentar (wer informiert wurde, was als Nächstes geschieht):</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="178"/>
+        <source>%1 critical and %2 warning(s) new; %3 open</source>
+        <translation>%1 kritische und %2 Warnung(en) neu; %3 offen</translation>
+    </message>
 </context>
 <context>
     <name>infrasight::ui::AssetDetailsPanel</name>
@@ -207,45 +252,45 @@
 <context>
     <name>infrasight::ui::AssetMapController</name>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="158"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="159"/>
         <source>A map layer could not be loaded: %1</source>
         <translation>Eine Kartenebene konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="198"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="501"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="199"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="499"/>
         <source>Selection failed: %1</source>
         <translation>Auswahl fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="234"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="241"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="235"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="242"/>
         <source>The asset layers could not be read: %1</source>
         <translation>Die Anlagenebenen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="278"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="279"/>
         <source>The extent could not be read: %1</source>
         <translation>Die Ausdehnung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="302"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="303"/>
         <source>The asset could not be read: %1</source>
         <translation>Die Anlage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="321"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="377"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="322"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="378"/>
         <source>Identify failed: %1</source>
         <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="331"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="332"/>
         <source>No asset here</source>
         <translation>Keine Anlage hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="332"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="333"/>
         <source>%n asset(s) here</source>
         <translation>
             <numerusform>%n Anlage hier</numerusform>
@@ -253,37 +298,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="372"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="373"/>
         <source>Cluster: %1 × %2 (first %3)</source>
         <translation>Cluster: %1 × %2 (die ersten %3)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="373"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="374"/>
         <source>Cluster: %1 × %2</source>
         <translation>Cluster: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="415"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="416"/>
         <source>The asset could not be moved: %1</source>
         <translation>Die Anlage konnte nicht verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="427"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="428"/>
         <source>%1 was changed by someone else meanwhile; the map shows their version. Move it again if needed.</source>
         <translation>%1 wurde inzwischen von jemand anderem geändert; die Karte zeigt nun die geänderte Fassung. Verschieben Sie die Anlage bei Bedarf erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="430"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="431"/>
         <source>%1 could not be moved: %2</source>
         <translation>%1 konnte nicht verschoben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="434"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="435"/>
         <source>%1 moved.</source>
         <translation>%1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="510"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="508"/>
         <source>%n asset(s) selected</source>
         <translation>
             <numerusform>%n Anlage ausgewählt</numerusform>
@@ -843,318 +888,331 @@
 <context>
     <name>infrasight::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="115"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="117"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="116"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="118"/>
         <source>Database: %1 — %2</source>
         <translation>Datenbank: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="121"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="123"/>
         <source>Starting the local database…</source>
         <translation>Die lokale Datenbank wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="124"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="126"/>
         <source>Connecting to the database…</source>
         <translation>Verbindung zur Datenbank wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="130"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="132"/>
         <source>Database connection lost — reconnecting by itself.</source>
         <translation>Datenbankverbindung verloren — sie wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="133"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="135"/>
         <source>Offline — no database connection.</source>
         <translation>Offline — keine Datenbankverbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="136"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="138"/>
         <source>Waiting for your database login.</source>
         <translation>Warte auf Ihre Datenbank-Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="150"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="152"/>
         <source>Database server: %1</source>
         <translation>Datenbankserver: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="184"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="186"/>
         <source>City: %1</source>
         <translation>Stadt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="186"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="188"/>
         <source>Assets: %1</source>
         <translation>Anlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="187"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="189"/>
         <source>Sensors: %1</source>
         <translation>Sensoren: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="188"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="190"/>
         <source>Open work orders: %1</source>
         <translation>Offene Arbeitsaufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="271"/>
-        <location filename="../ui/widgets/mainwindow.cpp" line="484"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="273"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="487"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="272"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="274"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="274"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="276"/>
         <source>No alarm list in this build yet.</source>
         <translation>Diese Version enthält noch keine Alarmliste.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="276"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="278"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="278"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="280"/>
         <source>Select an asset on the map to see its details here.</source>
         <translation>Wählen Sie eine Anlage auf der Karte aus, um hier ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="287"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="289"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="325"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="327"/>
         <source>Layers appear here once the database is connected.</source>
         <translation>Die Ebenen erscheinen hier, sobald die Datenbank verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="359"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="361"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="362"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="364"/>
         <source>&amp;Connect to Database…</source>
         <translation>Mit Datenbank &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="365"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="367"/>
         <source>Connect to a PostgreSQL/PostGIS database</source>
         <translation>Mit einer PostgreSQL/PostGIS-Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="368"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="370"/>
         <source>Use &amp;Local Database</source>
         <translation>&amp;Lokale Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="370"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="372"/>
         <source>Use the private database on this computer</source>
         <translation>Die private Datenbank auf diesem Computer verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="372"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="374"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="377"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="379"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="383"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="385"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Dunkles Design</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="393"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="395"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="404"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="406"/>
         <source>&amp;Layers</source>
         <translation>&amp;Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="407"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="409"/>
         <source>&amp;Add Layer…</source>
         <translation>Ebene &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="408"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="410"/>
         <source>&amp;Import File…</source>
         <translation>Datei &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="410"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="412"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="415"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="417"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="428"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="430"/>
         <source>&amp;Pan</source>
         <translation>&amp;Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="429"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="431"/>
         <source>&amp;Identify</source>
         <translation>&amp;Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="430"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="432"/>
         <source>&amp;Select</source>
         <translation>Aus&amp;wählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="431"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="433"/>
         <source>Select in Pol&amp;ygon</source>
         <translation>Im &amp;Polygon auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="434"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="436"/>
         <source>Mo&amp;ve Asset</source>
         <translation>Anlage ver&amp;setzen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="435"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="437"/>
         <source>&amp;Measure Distance</source>
         <translation>Strecke &amp;messen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="436"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
         <source>Draw &amp;Geofence</source>
         <translation>&amp;Geozaun zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="440"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="485"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="515"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="518"/>
         <source>Attribute Table</source>
         <translation>Attributtabelle</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="543"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="546"/>
         <source>&amp;Find Asset…</source>
         <translation>Anlage &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="555"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="558"/>
         <source>Click an asset to see its details; a cluster lists its members</source>
         <translation>Klicken Sie auf eine Anlage, um ihre Details zu sehen; ein Cluster listet seine Mitglieder auf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="558"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="561"/>
         <source>Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles</source>
         <translation>Klicken Sie auf eine Anlage oder ziehen Sie ein Rechteck auf, um auszuwählen; Umschalt fügt hinzu, Strg wählt an oder ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="561"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="564"/>
         <source>Click the corners of a polygon, double-click or Enter to select what lies inside; Esc cancels</source>
         <translation>Klicken Sie die Ecken eines Polygons an; ein Doppelklick oder die Eingabetaste wählt aus, was darin liegt; Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="565"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="568"/>
         <source>Drag a point asset to its new place; Esc cancels the drag</source>
         <translation>Ziehen Sie eine Punktanlage an ihre neue Position; Esc bricht das Ziehen ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="571"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="574"/>
         <source>Fetch every layer of the map again from the database</source>
         <translation>Alle Ebenen der Karte erneut aus der Datenbank laden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="575"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="578"/>
         <source>&amp;Zoom to Selection</source>
         <translation>Auf Auswahl &amp;zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="579"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="582"/>
         <source>&amp;Clear Selection</source>
         <translation>Auswahl au&amp;fheben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="723"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="618"/>
+        <source>Alarms: %1 critical, %2 warning(s) new</source>
+        <translation>Alarme: %1 kritisch, %2 Warnung(en) neu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/mainwindow.cpp" line="619"/>
+        <source>%n open alarm(s)</source>
+        <translation>
+            <numerusform>%n offener Alarm</numerusform>
+            <numerusform>%n offene Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="760"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="727"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="764"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="467"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="453"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="455"/>
         <source>Drag the map to move it; the wheel zooms under the cursor</source>
         <translation>Ziehen Sie die Karte, um sie zu verschieben; das Mausrad zoomt an der Position des Mauszeigers</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="454"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="456"/>
         <source>Not part of this build yet</source>
         <translation>In dieser Version noch nicht enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="471"/>
         <source>&amp;About Infrasight</source>
         <translation>&amp;Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="471"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="473"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="631"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="668"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="632"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="669"/>
         <source>Stop this job; nothing it did so far is kept</source>
         <translation>Diesen Vorgang abbrechen; nichts davon wird übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="636"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="673"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="686"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="723"/>
         <source>Connect to Database</source>
         <translation>Mit Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="687"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="724"/>
         <source>PostgreSQL connection string or URI, e.g.
 host=db.example.org dbname=infrasight user=alice
 or service=infrasight (pg_service.conf). Passwords come from ~/.pgpass or the login dialog; they are never saved.</source>
@@ -1163,62 +1221,62 @@ host=db.example.org dbname=infrasight user=alice
 oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog; sie werden nie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="706"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="743"/>
         <source>About Infrasight</source>
         <translation>Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="708"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="745"/>
         <source>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS operations console for a city&apos;s infrastructure.&lt;/p&gt;&lt;p&gt;Map data %2, available under the Open Database License.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS-Leitstand für die Infrastruktur einer Stadt.&lt;/p&gt;&lt;p&gt;Kartendaten %2, verfügbar unter der Open Database License.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="719"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="756"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="730"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="767"/>
         <source>Zoom to &amp;City</source>
         <translation>Auf &amp;Stadt zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="733"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="770"/>
         <source>Show the whole city (Home on the map)</source>
         <translation>Die ganze Stadt zeigen (Pos1 auf der Karte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="734"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="771"/>
         <source>Zoom to &amp;Rectangle</source>
         <translation>Auf &amp;Rechteck zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="737"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="774"/>
         <source>Drag a rectangle on the map to show it (or Shift+drag at any time)</source>
         <translation>Ziehen Sie ein Rechteck auf der Karte auf, um diesen Ausschnitt zu zeigen (oder jederzeit mit Umschalt+Ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="743"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="780"/>
         <source>Map &amp;Source…</source>
         <translation>Karten&amp;quelle…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="745"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="782"/>
         <source>Choose the basemap: OpenStreetMap, a tile URL or an MBTiles file</source>
         <translation>Grundkarte wählen: OpenStreetMap, eine Kachel-URL oder eine MBTiles-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="756"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="793"/>
         <source>Map: %1</source>
         <translation>Karte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="763"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="800"/>
         <source>Infrasight</source>
         <translation>Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="763"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="800"/>
         <source>%1 — Infrasight</source>
         <translation>%1 — Infrasight</translation>
     </message>
