@@ -52,7 +52,7 @@ Result<void> createSensors(data::PgConnection &db, int count)
 {
     return db
         .execScript(u"TRUNCATE sensor, reading, reading_1m, reading_1h, alarm, alarm_rule, "
-                    "sensor_state, alarm_rule_state CASCADE"_s)
+                    "sensor_state, alarm_rule_state RESTART IDENTITY CASCADE"_s)
         .and_then([&] {
             return db
                 .exec(u"INSERT INTO sensor (code, kind, unit, warn_low, warn_high, crit_low, "
