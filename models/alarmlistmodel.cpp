@@ -80,8 +80,13 @@ QVariant AlarmListModel::data(const QModelIndex &index, int role) const
             return a.state == u"new"            ? tr("New")
                    : a.state == u"acknowledged" ? tr("Acknowledged")
                                                 : tr("Shelved");
-        case RaisedColumn:
-            return QLocale().toString(a.raisedAt.toLocalTime(), QLocale::ShortFormat);
+        case RaisedColumn: {
+            // Today's alarms by their time alone: the column stays narrow in a side dock.
+            const QDateTime local = a.raisedAt.toLocalTime();
+            return local.date() == QDate::currentDate()
+                       ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
+                       : QLocale().toString(local, QLocale::ShortFormat);
+        }
         case SourceColumn:
             return a.source;
         case MessageColumn:

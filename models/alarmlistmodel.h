@@ -29,8 +29,8 @@ public:
         StateColumn,
         RaisedColumn,
         SourceColumn,
-        MessageColumn,
         ValueColumn,
+        MessageColumn, ///< last: it takes the width that is left
         ColumnCount
     };
 
