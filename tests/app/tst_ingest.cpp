@@ -2,9 +2,8 @@
 // infrasightctl ingest as a feed uses it: a file with 10 % malformed lines keeps every good line
 // (converted to the sensor's unit, evaluated by the alarm rules) and reports every bad one with
 // its line number; exact duplicates are dropped; the exit code says whether a line was bad.
-#include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
-#include "tests/support/pgtestdatabase.h"
+#include "tests/support/migrateddatabase.h"
 
 #include <QDateTime>
 #include <QProcess>
@@ -16,7 +15,7 @@
 #include <memory>
 #include <optional>
 
-using infrasight::tests::PgTestDatabase;
+using infrasight::tests::MigratedDatabase;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -46,8 +45,8 @@ private:
     Run ingest(const QStringList &arguments, const QByteArray &input = {}) const;
     qint64 scalar(const QString &sql) const;
 
-    std::optional<PgTestDatabase> m_database;
-    std::unique_ptr<infrasight::data::PgConnection> m_sql;
+    std::optional<MigratedDatabase> m_database;
+    infrasight::data::PgConnection *m_sql = nullptr;
     QTemporaryDir m_dir;
 };
 
@@ -55,13 +54,10 @@ void TestIngest::initTestCase()
 {
     INFRASIGHT_REQUIRE_TEST_SERVER();
     QVERIFY(m_dir.isValid());
-    auto database = PgTestDatabase::create();
+    auto database = MigratedDatabase::open({});
     QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
     m_database.emplace(std::move(*database));
-    auto connection = infrasight::data::PgConnection::open(m_database->conninfo());
-    QVERIFY(connection);
-    m_sql = std::move(*connection);
-    QVERIFY(infrasight::data::MigrationRunner(*m_sql).migrate());
+    m_sql = &m_database->connection();
     QVERIFY(m_sql->execScript(
         u"INSERT INTO sensor (code, kind, unit, warn_high, crit_high, hysteresis) VALUES "
         "('WP-00001', 'water_pressure', 'bar', 6.0, 7.0, 0.1), "

@@ -2,9 +2,8 @@
 // infrasightctl maintain, the database's scheduled work, run as a deployment runs it: one round
 // raises the alarm of a sensor gone silent (with no console open), a repeating run stops cleanly
 // on SIGTERM, only an administrator may run it, and bad options are usage errors.
-#include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
-#include "tests/support/pgtestdatabase.h"
+#include "tests/support/migrateddatabase.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -14,7 +13,7 @@
 #include <memory>
 #include <optional>
 
-using infrasight::tests::PgTestDatabase;
+using infrasight::tests::MigratedDatabase;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -43,20 +42,17 @@ private Q_SLOTS:
 private:
     Run maintain(const QStringList &arguments, const QString &conninfo = {}) const;
 
-    std::optional<PgTestDatabase> m_database;
-    std::unique_ptr<infrasight::data::PgConnection> m_sql;
+    std::optional<MigratedDatabase> m_database;
+    infrasight::data::PgConnection *m_sql = nullptr;
 };
 
 void TestMaintain::initTestCase()
 {
     INFRASIGHT_REQUIRE_TEST_SERVER();
-    auto database = PgTestDatabase::create();
+    auto database = MigratedDatabase::open({});
     QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
     m_database.emplace(std::move(*database));
-    auto connection = infrasight::data::PgConnection::open(m_database->conninfo());
-    QVERIFY(connection);
-    m_sql = std::move(*connection);
-    QVERIFY(infrasight::data::MigrationRunner(*m_sql).migrate());
+    m_sql = &m_database->connection();
 }
 
 Run TestMaintain::maintain(const QStringList &arguments, const QString &conninfo) const

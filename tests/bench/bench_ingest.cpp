@@ -12,7 +12,8 @@
 #include "data/dbclient.h"
 #include "data/ingest/readingingester.h"
 #include "data/pg/pgconnection.h"
-#include "tests/support/benchdatabase.h"
+#include "tests/support/benchfigures.h"
+#include "tests/support/migrateddatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,6 +29,8 @@
 
 using namespace infrasight;
 using namespace Qt::StringLiterals;
+using infrasight::tests::parseCounts;
+using infrasight::tests::percentile;
 
 namespace {
 
@@ -35,16 +38,6 @@ int failWith(const QString &what, const Error &error)
 {
     QTextStream(stderr) << "bench_ingest: " << what << ": " << error.toString() << Qt::endl;
     return 1;
-}
-
-double percentile(std::vector<double> values, double fraction)
-{
-    if (values.empty()) {
-        return 0.0;
-    }
-    std::sort(values.begin(), values.end());
-    const auto index = size_t(fraction * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
 }
 
 /// count pressure loggers with thresholds, and one rule of every other kind for them.
@@ -175,17 +168,6 @@ alarmLatencies(const QString &conninfo, data::PgConnection &db, int count)
     return latencies;
 }
 
-QList<int> parseCounts(const QString &text)
-{
-    QList<int> counts;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        if (const int n = part.trimmed().toInt(); n > 0) {
-            counts.append(n);
-        }
-    }
-    return counts;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -206,14 +188,15 @@ int main(int argc, char *argv[])
     const double seconds = std::max(0.5, parser.value(secondsOption).toDouble());
     const int alarms = std::max(1, parser.value(alarmsOption).toInt());
 
-    auto bench = tests::BenchDatabase::open(parser.value(dbOption));
+    auto bench = tests::MigratedDatabase::open(parser.value(dbOption));
     if (!bench) {
         return failWith(u"no database"_s, bench.error());
     }
     data::PgConnection &db = bench->connection();
     QTextStream out(stdout);
     out << "sensors  readings   seconds  readings/s  alarm p50 ms  alarm p95 ms" << Qt::endl;
-    for (const int sensors : parseCounts(parser.value(sensorsOption))) {
+    for (const qint64 count : parseCounts(parser.value(sensorsOption))) {
+        const int sensors = int(count);
         if (auto created = createSensors(db, std::max(sensors, alarms + 2)); !created) {
             return failWith(u"cannot create sensors"_s, created.error());
         }

@@ -17,7 +17,8 @@
 #include "gis/core/lonlat.h"
 #include "gis/core/mercator.h"
 #include "models/assetlayerloader.h"
-#include "tests/support/benchdatabase.h"
+#include "tests/support/benchfigures.h"
+#include "tests/support/migrateddatabase.h"
 #include "ui/render/layerrenderscheduler.h"
 #include "ui/render/mapviewport.h"
 
@@ -39,6 +40,8 @@
 
 using namespace infrasight;
 using namespace Qt::StringLiterals;
+using infrasight::tests::parseCounts;
+using infrasight::tests::percentile;
 
 namespace {
 
@@ -52,16 +55,6 @@ int failWith(const QString &what, const Error &error)
 {
     QTextStream(stderr) << "bench_layers: " << what << ": " << error.toString() << Qt::endl;
     return 1;
-}
-
-double percentile(std::vector<double> values, double fraction)
-{
-    if (values.empty()) {
-        return 0.0;
-    }
-    std::sort(values.begin(), values.end());
-    const auto index = size_t(fraction * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
 }
 
 double residentMegabytes()
@@ -261,17 +254,6 @@ timeStatements(data::PgConnection &db, const std::vector<data::Statement> &state
     return durations;
 }
 
-QList<qint64> parseCounts(const QString &text)
-{
-    QList<qint64> counts;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        if (const qint64 n = part.trimmed().toLongLong(); n > 0) {
-            counts.append(n);
-        }
-    }
-    return counts;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -303,7 +285,7 @@ int main(int argc, char *argv[])
     const int repeat = std::max(1, parser.value(repeatOption).toInt());
     const QSize size(parser.value(widthOption).toInt(), parser.value(heightOption).toInt());
 
-    auto bench = tests::BenchDatabase::open(parser.value(dbOption));
+    auto bench = tests::MigratedDatabase::open(parser.value(dbOption));
     if (!bench) {
         return failWith(u"no database"_s, bench.error());
     }

@@ -6,7 +6,7 @@
 #include "app/shared/democitysource.h"
 #include "data/pg/pgconnection.h"
 #include "data/seed/democityseeder.h"
-#include "tests/support/benchdatabase.h"
+#include "tests/support/migrateddatabase.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -48,7 +48,7 @@ int main(int argc, char *argv[])
 
     QElapsedTimer timer;
     timer.start();
-    auto bench = tests::BenchDatabase::open(parser.value(dbOption));
+    auto bench = tests::MigratedDatabase::open(parser.value(dbOption));
     if (!bench) {
         return failWith(u"no database"_s, bench.error());
     }

@@ -3,10 +3,9 @@
 // critical first; an operator's acknowledgement is recorded with who; a viewer's is refused with
 // a clear message and changes nothing.
 #include "data/dbclient.h"
-#include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "models/alarmlistmodel.h"
-#include "tests/support/pgtestdatabase.h"
+#include "tests/support/migrateddatabase.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -18,7 +17,7 @@
 
 using infrasight::data::DbClient;
 using infrasight::models::AlarmListModel;
-using infrasight::tests::PgTestDatabase;
+using infrasight::tests::MigratedDatabase;
 using namespace Qt::StringLiterals;
 
 class TestAlarmListModel : public QObject
@@ -38,21 +37,18 @@ private:
 
     QString loginOf(const QString &group) const { return m_logins.value(group); }
 
-    std::optional<PgTestDatabase> m_database;
-    std::unique_ptr<infrasight::data::PgConnection> m_sql;
+    std::optional<MigratedDatabase> m_database;
+    infrasight::data::PgConnection *m_sql = nullptr;
     QHash<QString, QString> m_logins;
 };
 
 void TestAlarmListModel::initTestCase()
 {
     INFRASIGHT_REQUIRE_TEST_SERVER();
-    auto database = PgTestDatabase::create();
+    auto database = MigratedDatabase::open({});
     QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
     m_database.emplace(std::move(*database));
-    auto connection = infrasight::data::PgConnection::open(m_database->conninfo());
-    QVERIFY(connection);
-    m_sql = std::move(*connection);
-    QVERIFY(infrasight::data::MigrationRunner(*m_sql).migrate());
+    m_sql = &m_database->connection();
     QVERIFY(m_sql->execScript(
         u"INSERT INTO sensor (code, kind, unit, warn_high, crit_high, hysteresis) VALUES "
         "('NS-00001', 'noise', 'dB(A)', 70, 80, 1), ('NS-00002', 'noise', 'dB(A)', 70, 80, 1)"_s));

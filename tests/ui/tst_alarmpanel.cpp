@@ -3,10 +3,9 @@
 // filter, Space acknowledges the selected alarm (recorded in the database), Enter asks for the
 // alarm's asset, and the counts in the status line follow.
 #include "data/dbclient.h"
-#include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "models/alarmlistmodel.h"
-#include "tests/support/pgtestdatabase.h"
+#include "tests/support/migrateddatabase.h"
 #include "ui/widgets/alarmpanel.h"
 
 #include <QComboBox>
@@ -18,7 +17,7 @@
 #include <optional>
 
 using infrasight::models::AlarmListModel;
-using infrasight::tests::PgTestDatabase;
+using infrasight::tests::MigratedDatabase;
 using infrasight::ui::AlarmPanel;
 using namespace Qt::StringLiterals;
 
@@ -31,21 +30,18 @@ private Q_SLOTS:
     void keyboardAcknowledgesAndShowsTheAsset();
 
 private:
-    std::optional<PgTestDatabase> m_database;
-    std::unique_ptr<infrasight::data::PgConnection> m_sql;
+    std::optional<MigratedDatabase> m_database;
+    infrasight::data::PgConnection *m_sql = nullptr;
     qint64 m_assetId = 0;
 };
 
 void TestAlarmPanel::initTestCase()
 {
     INFRASIGHT_REQUIRE_TEST_SERVER();
-    auto database = PgTestDatabase::create();
+    auto database = MigratedDatabase::open({});
     QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
     m_database.emplace(std::move(*database));
-    auto connection = infrasight::data::PgConnection::open(m_database->conninfo());
-    QVERIFY(connection);
-    m_sql = std::move(*connection);
-    QVERIFY(infrasight::data::MigrationRunner(*m_sql).migrate());
+    m_sql = &m_database->connection();
     QVERIFY(m_sql->execScript(
         u"INSERT INTO asset_type (code, name, geometry_kind) VALUES ('noise_monitor', "
         "'Noise monitor', 'point'); "

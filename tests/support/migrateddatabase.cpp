@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/support/benchdatabase.h"
+#include "tests/support/migrateddatabase.h"
 
 #include "data/migrationrunner.h"
 
 namespace infrasight::tests {
 
-Result<BenchDatabase> BenchDatabase::open(const QString &conninfo)
+Result<MigratedDatabase> MigratedDatabase::open(const QString &conninfo)
 {
-    BenchDatabase bench;
+    MigratedDatabase bench;
     bench.m_conninfo = conninfo;
     if (conninfo.isEmpty()) {
         auto database = PgTestDatabase::create();
@@ -32,7 +32,7 @@ Result<BenchDatabase> BenchDatabase::open(const QString &conninfo)
     return bench;
 }
 
-BenchDatabase::~BenchDatabase()
+MigratedDatabase::~MigratedDatabase()
 {
     // The connection closes before the scratch database is dropped.
     m_connection.reset();
