@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/alarmqueries.h"
 
+#include "gis/core/mercator.h"
+
 namespace infrasight::data {
 
 Statement AlarmQueries::openAlarms(int limit)
@@ -9,10 +11,13 @@ Statement AlarmQueries::openAlarms(int limit)
                 "SELECT a.id, a.severity = 'critical', a.state, a.raised_at, "
                 "coalesce(s.code, t.code, 'system'), coalesce(a.message, ''), a.value, "
                 "coalesce(a.asset_id, s.asset_id, 0), coalesce(a.sensor_id, 0), a.version, "
-                "coalesce(a.acknowledged_by, ''), a.escalated_at IS NOT NULL "
+                "coalesce(a.acknowledged_by, ''), a.escalated_at IS NOT NULL, "
+                "ST_X(p.pt), ST_Y(p.pt) "
                 "FROM alarm a "
                 "LEFT JOIN sensor s ON s.id = a.sensor_id "
-                "LEFT JOIN asset t ON t.id = a.asset_id "
+                "LEFT JOIN asset t ON t.id = coalesce(a.asset_id, s.asset_id) "
+                "LEFT JOIN LATERAL (SELECT coalesce(s.geom, ST_PointOnSurface(t.geom)) AS pt) p "
+                "ON true "
                 "WHERE a.state IN ('new', 'acknowledged', 'shelved') "
                 "ORDER BY a.severity = 'critical' DESC, a.raised_at DESC, a.id DESC LIMIT $1"),
             {limit},
@@ -21,7 +26,7 @@ Statement AlarmQueries::openAlarms(int limit)
 
 Result<QList<AlarmRecord>> AlarmQueries::decodeAlarms(const QueryResult &result)
 {
-    if (auto columns = result.expectColumns(12, u"alarms"); !columns) {
+    if (auto columns = result.expectColumns(14, u"alarms"); !columns) {
         return tl::unexpected(columns.error());
     }
     QList<AlarmRecord> alarms;
@@ -41,6 +46,11 @@ Result<QList<AlarmRecord>> AlarmQueries::decodeAlarms(const QueryResult &result)
         alarm.version = int(result.toInt(row, 9));
         alarm.acknowledgedBy = result.text(row, 10);
         alarm.escalated = result.value(row, 11).toBool();
+        alarm.hasPosition = !result.isNull(row, 12);
+        if (alarm.hasPosition) {
+            alarm.positionMeters = gis::lonLatToMercatorMeters(
+                gis::LonLat{result.toDouble(row, 12), result.toDouble(row, 13)});
+        }
         alarms.append(alarm);
     }
     return alarms;

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QMetaType>
+#include <QPointF>
 #include <QString>
 
 namespace infrasight::data {
@@ -25,6 +26,10 @@ struct AlarmRecord
     int version = 0;        ///< for acknowledge(): refused when someone changed the alarm since
     QString acknowledgedBy; ///< the database login, empty until acknowledged
     bool escalated = false; ///< a critical alarm nobody acknowledged in time
+    /// Where the map shows it (EPSG:3857 metres): the sensor's position, else a point of its
+    /// asset; hasPosition is false for alarms of neither (system alarms).
+    QPointF positionMeters;
+    bool hasPosition = false;
 
     friend bool operator==(const AlarmRecord &, const AlarmRecord &) = default;
 };

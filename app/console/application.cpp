@@ -117,6 +117,7 @@ Application::Application(ConsoleOptions options, QObject *parent)
     m_window->setAssetMap(m_assets.get());
     m_alarms = std::make_unique<models::AlarmListModel>(m_db.get());
     m_window->setAlarms(m_alarms.get());
+    m_assets->setAlarms(m_alarms.get());
     connect(m_assets.get(), &ui::AssetMapController::layersReady, this, [this] {
         if (m_options.traceState) {
             qCInfo(lcConsoleState).noquote() << "layers: ready";

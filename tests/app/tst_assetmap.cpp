@@ -7,6 +7,7 @@
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
 #include "gis/core/mercator.h"
+#include "models/alarmlistmodel.h"
 #include "models/assetlayerloader.h"
 #include "models/assetselection.h"
 #include "models/citysummarymodel.h"
@@ -43,6 +44,7 @@ using infrasight::tests::PgTestDatabase;
 using State = infrasight::ui::ConnectionIndicator::State;
 namespace gis = infrasight::gis;
 namespace ui = infrasight::ui;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void polygonSelectsWhatStWithinSays();
     void searchBoxShowsTheAsset();
     void zoomToSelectionFramesIt();
+    void alarmMarkerOpensItsAsset();
 
 private:
     [[nodiscard]] bool featuresShown();
@@ -379,6 +382,38 @@ void TestAssetMap::zoomToSelectionFramesIt()
     QVERIFY(extent.contains(lampMeters(LampCount - 1)));
     // Framed, not merely contained: the two lamps span a good part of the view.
     QVERIFY(lampMeters(LampCount - 1).x() - lampMeters(0).x() > extent.width() / 3);
+}
+
+void TestAssetMap::alarmMarkerOpensItsAsset()
+{
+    // A noise sensor of the hydrant, 90 m north of it, far above its critical limit.
+    const gis::LonLat sensorAt{FirstLon + 2.5 * StepLon, Lat + 0.0012};
+    QVERIFY(m_sql->exec(
+        u"INSERT INTO sensor (asset_id, code, kind, unit, warn_high, crit_high, geom) "
+        "SELECT id, 'NS-000077', 'noise', 'dB(A)', 65, 75, ST_SetSRID(ST_MakePoint($1, $2), 4326) "
+        "FROM asset WHERE code = 'HY-000001'"_s,
+        {sensorAt.lonDeg, sensorAt.latDeg}));
+    QVERIFY(m_sql->exec(u"INSERT INTO reading (sensor_id, ts, value) "
+                        "SELECT id, now(), 88 FROM sensor WHERE code = 'NS-000077'"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_console->alarms()->newCritical(), 1, 10000);
+
+    // A red triangle where the sensor is.
+    ui::MapCanvas *canvas = m_window->mapCanvas();
+    const QPoint marker = screen(gis::lonLatToMercatorMeters(sensorAt));
+    QVERIFY(canvas->rect().contains(marker));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QColor c = canvas->grab().toImage().pixelColor(marker + QPoint(0, 3));
+            return c.red() > 180 && c.green() < 80 && c.blue() < 80;
+        }(),
+        10000);
+
+    // Identify on the marker, where no asset is: the hydrant opens.
+    action("identifyTool")->trigger();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, marker);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->detailsPanel()->candidates().isEmpty(), 10000);
+    QCOMPARE(m_window->detailsPanel()->candidates().first().code, u"HY-000001"_s);
+    QVERIFY(m_sql->execScript(u"DELETE FROM reading; DELETE FROM alarm; DELETE FROM sensor"_s));
 }
 
 QTEST_MAIN(TestAssetMap)

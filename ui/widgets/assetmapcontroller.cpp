@@ -9,6 +9,7 @@
 #include "models/attributetablemodel.h"
 #include "models/layermodel.h"
 #include "models/locatormodel.h"
+#include "ui/render/alarmmarkerpainter.h"
 #include "ui/render/layerrenderscheduler.h"
 #include "ui/render/vectorlayerrenderer.h"
 #include "ui/widgets/identifytool.h"
@@ -20,6 +21,7 @@
 #include <QLineF>
 #include <QMetaMethod>
 #include <QPainter>
+#include <QScopeGuard>
 
 #include <cmath>
 
@@ -68,6 +70,21 @@ render::LayerStyle styleOf(const models::LayerDefinition &layer)
     style.lineStyle = layer.lineStyle;
     style.symbolSize = layer.symbolSize;
     return style;
+}
+
+/// The open alarms that have a place, as map markers.
+std::vector<render::AlarmMarker> alarmMarkers(const models::AlarmListModel &alarms)
+{
+    std::vector<render::AlarmMarker> markers;
+    markers.reserve(size_t(alarms.rowCount()));
+    for (int row = 0; row < alarms.rowCount(); ++row) {
+        const data::AlarmRecord &alarm = alarms.alarm(row);
+        if (alarm.hasPosition) {
+            markers.push_back(
+                {alarm.id, alarm.positionMeters, alarm.critical, alarm.state != u"new"});
+        }
+    }
+    return markers;
 }
 
 models::AssetSelection::Mode selectionMode(Qt::KeyboardModifiers modifiers)
@@ -161,18 +178,21 @@ AssetMapController::AssetMapController(MapCanvas *canvas, data::DbClient *client
 
     connect(m_selection, &models::AssetSelection::changed, canvas, [this] { m_canvas->update(); });
     canvas->setOverlayPainter([this](QPainter &painter, const render::MapViewport &viewport) {
-        if (m_selection->isEmpty()) {
-            return;
+        if (!m_selection->isEmpty()) {
+            for (const models::LayerDefinition &layer : m_layers->layers()) {
+                if (layer.typeId == 0 || !layer.showsAt(viewport.zoom())) {
+                    continue;
+                }
+                const models::LayerContent content = m_loader->content(layer.key);
+                if (!content.clusters) {
+                    render::VectorLayerRenderer::paintHighlight(
+                        painter, viewport, content.blocks, m_selection->ids(), HighlightColor);
+                }
+            }
         }
-        for (const models::LayerDefinition &layer : m_layers->layers()) {
-            if (layer.typeId == 0 || !layer.showsAt(viewport.zoom())) {
-                continue;
-            }
-            const models::LayerContent content = m_loader->content(layer.key);
-            if (!content.clusters) {
-                render::VectorLayerRenderer::paintHighlight(
-                    painter, viewport, content.blocks, m_selection->ids(), HighlightColor);
-            }
+        // Alarms on top of everything, the selection too: they are what an operator must see.
+        if (m_alarms) {
+            render::AlarmMarkerPainter::paint(painter, viewport, alarmMarkers(*m_alarms));
         }
     });
 
@@ -311,9 +331,19 @@ void AssetMapController::showAssetById(qint64 id)
     });
 }
 
+void AssetMapController::setAlarms(models::AlarmListModel *alarms)
+{
+    m_alarms = alarms;
+    connect(alarms, &models::AlarmListModel::refreshed, this, [this] {
+        if (m_canvas) {
+            m_canvas->update();
+        }
+    });
+}
+
 void AssetMapController::identifyAt(QPointF meters, double toleranceMeters)
 {
-    if (identifyCluster(meters)) {
+    if (identifyAlarm(meters) || identifyCluster(meters)) {
         return;
     }
     submit(data::AssetQueries::identify(meters, toleranceMeters, visibleTypeIds(), MaxCandidates),
@@ -332,6 +362,26 @@ void AssetMapController::identifyAt(QPointF meters, double toleranceMeters)
                                           ? tr("No asset here")
                                           : tr("%n asset(s) here", nullptr, int(hits->size())));
            });
+}
+
+bool AssetMapController::identifyAlarm(QPointF meters)
+{
+    if (!m_alarms) {
+        return false;
+    }
+    const render::MapViewport viewport = m_canvas->viewport();
+    const std::vector<render::AlarmMarker> markers = alarmMarkers(*m_alarms);
+    const std::optional<render::AlarmMarker> hit
+        = render::AlarmMarkerPainter::hit(viewport, markers, viewport.metersToScreen(meters));
+    if (!hit) {
+        return false;
+    }
+    const int row = m_alarms->rowOf(hit->id);
+    if (row < 0 || m_alarms->alarm(row).assetId == 0) {
+        return false;
+    }
+    showAssetById(m_alarms->alarm(row).assetId);
+    return true;
 }
 
 bool AssetMapController::identifyCluster(QPointF meters)

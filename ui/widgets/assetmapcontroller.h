@@ -3,6 +3,7 @@
 
 #include "data/assetrecords.h"
 #include "data/dbclient.h"
+#include "models/alarmlistmodel.h"
 #include "ui/widgets/moveassettool.h"
 
 #include <QElapsedTimer>
@@ -21,6 +22,7 @@
 #include <optional>
 
 namespace infrasight::models {
+class AlarmListModel;
 class AssetDetails;
 class AssetLayerLoader;
 class AssetSelection;
@@ -81,6 +83,10 @@ public:
 
     MoveAssetTool *moveAssetTool() const { return m_moveTool; }
 
+    /// Shows the open alarms of the list on the map (markers by severity); an Identify click on
+    /// one shows its asset. The model is borrowed and must outlive the controller.
+    void setAlarms(models::AlarmListModel *alarms);
+
     /// Fetches the asset types and rebuilds the layers (call once connected, and after a
     /// reconnect).
     void reloadLayers();
@@ -136,6 +142,8 @@ private:
     /// Shows the extent a layerExtent() or extentOf() statement answered.
     void zoomToAnsweredExtent(const data::QueryOutcome &outcome);
     void applySelection(const QList<qint64> &ids, Qt::KeyboardModifiers modifiers);
+    /// The asset of the alarm marker under a map position, shown if there is one.
+    bool identifyAlarm(QPointF meters);
     /// The cluster under a screen position, if a visible layer shows clusters there.
     bool identifyCluster(QPointF meters);
     QList<qint64> visibleTypeIds() const;
@@ -159,6 +167,7 @@ private:
     QHash<qint64, qint64> m_liveIds;
     QElapsedTimer m_clock;
     QHash<data::QueryId, ResultHandler> m_pending;
+    QPointer<models::AlarmListModel> m_alarms;
     QTimer m_renderInputs;
     QTimer m_tableRefresh;
     bool m_haveLayers = false;
