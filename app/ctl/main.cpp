@@ -6,6 +6,7 @@
 #include "app/ctl/ingestcommand.h"
 #include "app/ctl/maintaincommand.h"
 #include "app/ctl/seedcommand.h"
+#include "app/ctl/simulatecommand.h"
 #include "app/ctl/tilescommand.h"
 #include "gis/core/version.h"
 
@@ -47,6 +48,10 @@ const Command Commands[] = {
      "maintain [--every SECONDS] [--retention]",
      "Run the scheduled alarm rules, partitions and retention",
      infrasight::app::runMaintainCommand},
+    {"simulate",
+     "simulate [--rate R] [--duration S]",
+     "Write realistic sensor readings for the city",
+     infrasight::app::runSimulateCommand},
     {"tiles",
      "tiles build --osm FILE --out FILE",
      "Render the offline basemap (MBTiles) from an OSM extract",

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void keepsGoodLinesAndReportsBadOnes();
     void csvFromStandardInput();
     void refusesUsageErrors();
+    void simulateWritesReadings();
 
 private:
     Run ingest(const QStringList &arguments, const QByteArray &input = {}) const;
@@ -200,6 +201,36 @@ void TestIngest::refusesUsageErrors()
     const Run missing = ingest({u"--file"_s, m_dir.filePath(u"no-such-file"_s)});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(u"cannot read"_s), qPrintable(missing.err));
+}
+
+void TestIngest::simulateWritesReadings()
+{
+    const qint64 before = scalar(u"SELECT count(*) FROM reading"_s);
+    QProcess process;
+    process.start(QStringLiteral(INFRASIGHTCTL_PATH),
+                  {u"simulate"_s,
+                   u"--db"_s,
+                   m_database->conninfo(),
+                   u"--rate"_s,
+                   u"40"_s,
+                   u"--duration"_s,
+                   u"2"_s});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QVERIFY2(out.contains(u"for 2 sensors"_s), qPrintable(out));
+    // 2 sensors, at most one reading each per instant: about 2 x 10 ticks a second for 2 s.
+    const qint64 written = scalar(u"SELECT count(*) FROM reading"_s) - before;
+    QVERIFY2(written >= 20 && written <= 90, qPrintable(QString::number(written)));
+    QCOMPARE(scalar(u"SELECT count(*) FROM reading r JOIN sensor s ON s.id = r.sensor_id "
+                    "WHERE r.ts > now() - interval '1 minute' AND s.kind = 'water_pressure' "
+                    "AND r.value NOT BETWEEN 0 AND 16"_s),
+             qint64(0));
+    QCOMPARE(ingest({}, {}).exitCode, 0); // an empty input is fine too
+    QProcess refused;
+    refused.start(QStringLiteral(INFRASIGHTCTL_PATH), {u"simulate"_s, u"--rate"_s, u"0"_s});
+    QVERIFY(refused.waitForFinished(30000));
+    QCOMPARE(refused.exitCode(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestIngest)

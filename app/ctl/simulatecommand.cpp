@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/ctl/simulatecommand.h"
+
+#include "app/ctl/commandcontext.h"
+#include "data/ingest/readingingester.h"
+#include "data/pg/pgconnection.h"
+#include "data/simulation/readingsimulator.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTextStream>
+#include <QThread>
+
+#include <atomic>
+#include <csignal>
+
+namespace infrasight::app {
+
+namespace {
+
+std::atomic_bool s_stop{false};
+
+extern "C" void onSimulateStop(int)
+{
+    s_stop.store(true);
+}
+
+/// Readings go out in ticks of this length.
+constexpr qint64 TickMs = 100;
+constexpr qint64 ReportEveryMs = 10'000;
+
+} // namespace
+
+int runSimulateCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Writes realistic sensor readings for the city (daily and weekly cycles, "
+                       "noise, drift, spikes, dropouts) at a chosen rate, for demos and load "
+                       "tests. The alarm rules evaluate them as they would a real feed."));
+    parser.addHelpOption();
+    const QCommandLineOption rateOption(QStringLiteral("rate"),
+                                        QStringLiteral("Readings per second (default 1000)."),
+                                        QStringLiteral("r"),
+                                        QStringLiteral("1000"));
+    const QCommandLineOption durationOption(
+        QStringLiteral("duration"), QStringLiteral("Stop after s seconds."), QStringLiteral("s"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        QStringLiteral("Random seed (default 1)."),
+                                        QStringLiteral("n"),
+                                        QStringLiteral("1"));
+    parser.addOptions({rateOption, durationOption, seedOption});
+    CommandContext::addDatabaseOption(parser);
+    CommandContext::addDataDirectoryOption(parser);
+
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    if (!parser.parse(QStringList{QStringLiteral("infrasightctl simulate")} + arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return int(ExitCode::Success);
+    }
+    bool ok = false;
+    const int rate = parser.value(rateOption).toInt(&ok);
+    if (!ok || rate < 1 || rate > 1'000'000) {
+        err << "--rate needs a number of readings per second between 1 and 1000000" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    double durationSeconds = 0.0;
+    if (parser.isSet(durationOption)) {
+        durationSeconds = parser.value(durationOption).toDouble(&ok);
+        if (!ok || durationSeconds <= 0.0) {
+            err << "--duration needs a positive number of seconds" << Qt::endl;
+            return int(ExitCode::Usage);
+        }
+    }
+    const quint64 seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok) {
+        err << "--seed needs a non-negative integer" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("data-dir"))) {
+        err << "give --db or --data-dir, not both" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+
+    const CommandContext context(parser);
+    auto connection = context.connect();
+    if (!connection) {
+        return CommandContext::reportError(connection.error());
+    }
+    data::PgConnection &db = **connection;
+    data::ReadingSimulator simulator(seed);
+    if (auto loaded = simulator.load(db); !loaded) {
+        return CommandContext::reportError(loaded.error());
+    }
+    if (simulator.sensorCount() == 0) {
+        err << "the database has no sensors to simulate (seed a city first)" << Qt::endl;
+        return int(ExitCode::Failure);
+    }
+    data::ReadingIngester ingester(db);
+    if (auto prepared = ingester.prepare(); !prepared) {
+        return CommandContext::reportError(prepared.error());
+    }
+    std::signal(SIGINT, onSimulateStop);
+    std::signal(SIGTERM, onSimulateStop);
+    err << "simulating " << simulator.sensorCount() << " sensors at " << rate
+        << " readings/s; Ctrl+C stops" << Qt::endl;
+
+    QElapsedTimer clock;
+    clock.start();
+    qint64 due = 0; // readings owed so far
+    qint64 reportedAt = 0;
+    qint64 tick = 0;
+    while (!s_stop.load()) {
+        const double elapsed = double(clock.elapsed()) / 1000.0;
+        if (durationSeconds > 0.0 && elapsed >= durationSeconds) {
+            break;
+        }
+        due = qint64(elapsed * rate) - (ingester.stored() + ingester.duplicates());
+        if (due > 0) {
+            const QList<data::ReadingLine> readings = simulator.next(
+                int(std::min<qint64>(due, 1'000'000)), QDateTime::currentDateTimeUtc(), elapsed);
+            for (const data::ReadingLine &reading : readings) {
+                if (auto added = ingester.add(reading); !added) {
+                    return CommandContext::reportError(added.error());
+                }
+            }
+            if (auto flushed = ingester.flush(); !flushed) {
+                return CommandContext::reportError(flushed.error());
+            }
+        }
+        if (clock.elapsed() - reportedAt >= ReportEveryMs) {
+            reportedAt = clock.elapsed();
+            out << QStringLiteral("[%1 s] %2 readings stored")
+                       .arg(reportedAt / 1000)
+                       .arg(ingester.stored())
+                << Qt::endl;
+        }
+        ++tick;
+        const qint64 next = tick * TickMs;
+        if (next > clock.elapsed()) {
+            QThread::msleep(quint64(next - clock.elapsed()));
+        }
+    }
+    const double seconds = double(clock.elapsed()) / 1000.0;
+    out << QStringLiteral("%1 readings stored for %2 sensors in %3 s (%4 per second)")
+               .arg(ingester.stored())
+               .arg(simulator.sensorCount())
+               .arg(seconds, 0, 'f', 1)
+               .arg(double(ingester.stored()) / std::max(seconds, 0.001), 0, 'f', 0)
+        << Qt::endl;
+    return int(ExitCode::Success);
+}
+
+} // namespace infrasight::app
