@@ -48,6 +48,28 @@ void CommandContext::addDataDirectoryOption(QCommandLineParser &parser)
         QStringLiteral("dir")));
 }
 
+std::optional<int> CommandContext::parseDatabaseCommand(QCommandLineParser &parser,
+                                                        const QString &name,
+                                                        const QStringList &arguments)
+{
+    addDatabaseOption(parser);
+    addDataDirectoryOption(parser);
+    QTextStream err(stderr);
+    if (!parser.parse(QStringList{QStringLiteral("infrasightctl ") + name} + arguments)) {
+        err << parser.errorText() << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return int(ExitCode::Success);
+    }
+    if (parser.isSet(dbOptionName()) && parser.isSet(dataDirOptionName())) {
+        err << "give --db or --data-dir, not both" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    return std::nullopt;
+}
+
 CommandContext::CommandContext(const QCommandLineParser &parser)
 {
     if (parser.optionNames().contains(dbOptionName())) {

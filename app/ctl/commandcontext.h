@@ -6,8 +6,10 @@
 
 #include <QCommandLineOption>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -40,6 +42,13 @@ public:
     static void addDatabaseOption(QCommandLineParser &parser);
     /// Adds --data-dir to a subcommand's parser.
     static void addDataDirectoryOption(QCommandLineParser &parser);
+
+    /// Adds --db and --data-dir, then parses a subcommand's arguments ("infrasightctl <name>").
+    /// Returns the exit code to end with (after printing the parser's error, the help, or that
+    /// --db and --data-dir exclude each other), or nothing when the command goes on.
+    static std::optional<int> parseDatabaseCommand(QCommandLineParser &parser,
+                                                   const QString &name,
+                                                   const QStringList &arguments);
 
     /// Reads the options from a parser that has parsed its arguments (options it lacks are unset).
     explicit CommandContext(const QCommandLineParser &parser);

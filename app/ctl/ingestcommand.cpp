@@ -32,19 +32,12 @@ int runIngestCommand(const QStringList &arguments)
                                         QStringLiteral("Read this file instead of standard input."),
                                         QStringLiteral("file"));
     parser.addOptions({formatOption, fileOption});
-    CommandContext::addDatabaseOption(parser);
-    CommandContext::addDataDirectoryOption(parser);
-
+    if (const auto done
+        = CommandContext::parseDatabaseCommand(parser, QStringLiteral("ingest"), arguments)) {
+        return *done;
+    }
     QTextStream err(stderr);
     QTextStream out(stdout);
-    if (!parser.parse(QStringList{QStringLiteral("infrasightctl ingest")} + arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return int(ExitCode::Usage);
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return int(ExitCode::Success);
-    }
     const QString formatName = parser.value(formatOption);
     data::ReadingParser::Format format = data::ReadingParser::Format::Auto;
     if (formatName == u"jsonl" || formatName == u"json") {
@@ -53,10 +46,6 @@ int runIngestCommand(const QStringList &arguments)
         format = data::ReadingParser::Format::Csv;
     } else if (formatName != u"auto") {
         err << "--format must be auto, jsonl or csv" << Qt::endl;
-        return int(ExitCode::Usage);
-    }
-    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("data-dir"))) {
-        err << "give --db or --data-dir, not both" << Qt::endl;
         return int(ExitCode::Usage);
     }
 

@@ -107,19 +107,12 @@ int runMaintainCommand(const QStringList &arguments)
         QStringLiteral("Days of 1-minute and 1-hour rollups kept (default 730)."),
         QStringLiteral("days"));
     parser.addOptions({everyOption, escalateOption, retentionOption, rawOption, rollupOption});
-    CommandContext::addDatabaseOption(parser);
-    CommandContext::addDataDirectoryOption(parser);
-
+    if (const auto done
+        = CommandContext::parseDatabaseCommand(parser, QStringLiteral("maintain"), arguments)) {
+        return *done;
+    }
     QTextStream err(stderr);
     QTextStream out(stdout);
-    if (!parser.parse(QStringList{QStringLiteral("infrasightctl maintain")} + arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return int(ExitCode::Usage);
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return int(ExitCode::Success);
-    }
     Settings settings;
     settings.retention = parser.isSet(retentionOption);
     int everySeconds = 0;
@@ -129,10 +122,6 @@ int runMaintainCommand(const QStringList &arguments)
         || !readPositive(parser, rollupOption, settings.rollupDays)) {
         err << "--every, --escalate-after, --raw-days and --rollup-days need a positive number"
             << Qt::endl;
-        return int(ExitCode::Usage);
-    }
-    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("data-dir"))) {
-        err << "give --db or --data-dir, not both" << Qt::endl;
         return int(ExitCode::Usage);
     }
 

@@ -87,19 +87,12 @@ int runSeedCommand(const QStringList &arguments)
                                            QStringLiteral("Replace the city already in the "
                                                           "database."));
     parser.addOptions({osmOption, seedOption, scaleOption, replaceOption});
-    CommandContext::addDatabaseOption(parser);
-    CommandContext::addDataDirectoryOption(parser);
-
+    if (const auto done
+        = CommandContext::parseDatabaseCommand(parser, QStringLiteral("seed"), arguments)) {
+        return *done;
+    }
     QTextStream err(stderr);
     QTextStream out(stdout);
-    if (!parser.parse(QStringList{QStringLiteral("infrasightctl seed")} + arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return 0;
-    }
     bool ok = false;
     const quint64 seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok) {
@@ -120,10 +113,6 @@ int runSeedCommand(const QStringList &arguments)
         return 2;
     }
 
-    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("data-dir"))) {
-        err << "give --db or --data-dir, not both" << Qt::endl;
-        return 2;
-    }
     const CommandContext context(parser);
     auto connection = context.connect();
     if (!connection) {

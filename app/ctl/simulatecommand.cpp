@@ -51,19 +51,12 @@ int runSimulateCommand(const QStringList &arguments)
                                         QStringLiteral("n"),
                                         QStringLiteral("1"));
     parser.addOptions({rateOption, durationOption, seedOption});
-    CommandContext::addDatabaseOption(parser);
-    CommandContext::addDataDirectoryOption(parser);
-
+    if (const auto done
+        = CommandContext::parseDatabaseCommand(parser, QStringLiteral("simulate"), arguments)) {
+        return *done;
+    }
     QTextStream err(stderr);
     QTextStream out(stdout);
-    if (!parser.parse(QStringList{QStringLiteral("infrasightctl simulate")} + arguments)) {
-        err << parser.errorText() << Qt::endl;
-        return int(ExitCode::Usage);
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return int(ExitCode::Success);
-    }
     bool ok = false;
     const int rate = parser.value(rateOption).toInt(&ok);
     if (!ok || rate < 1 || rate > 1'000'000) {
@@ -81,10 +74,6 @@ int runSimulateCommand(const QStringList &arguments)
     const quint64 seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok) {
         err << "--seed needs a non-negative integer" << Qt::endl;
-        return int(ExitCode::Usage);
-    }
-    if (parser.isSet(QStringLiteral("db")) && parser.isSet(QStringLiteral("data-dir"))) {
-        err << "give --db or --data-dir, not both" << Qt::endl;
         return int(ExitCode::Usage);
     }
 

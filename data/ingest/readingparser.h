@@ -36,8 +36,8 @@ public:
     explicit ReadingParser(Format format = Format::Auto);
 
     /// Parses one line (without its line break). A reading; no reading for a line that holds
-    /// none (blank, a line starting with '#', the CSV header); an Error (ErrorCode::InvalidArgument)
-    /// whose message says what is wrong with a bad line.
+    /// none (blank, a line starting with '#', the CSV header); an Error
+    /// (ErrorCode::InvalidArgument) whose message says what is wrong with a bad line.
     [[nodiscard]] Result<std::optional<ReadingLine>> parseLine(QByteArrayView line);
 
     /// The format in use: Auto until the first non-blank line decided it.
