@@ -4,6 +4,7 @@
 //
 // Usage: bench_decimation [--points 1000000] [--threshold 2000] [--repeat 9]
 #include "models/decimation.h"
+#include "tests/support/benchfigures.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,8 +30,7 @@ double medianMs(int repeat, const std::function<size_t()> &run, size_t &kept)
         kept = run();
         times.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    return infrasight::tests::percentile(std::move(times), 0.5);
 }
 
 } // namespace
