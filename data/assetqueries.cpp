@@ -22,16 +22,6 @@ namespace {
 /// ST_Simplify on the EPSG:4326 column.
 constexpr double MetersPerDegree = gis::HalfWorldMeters / 180.0;
 
-QVariantList idList(const QList<qint64> &ids)
-{
-    QVariantList list;
-    list.reserve(ids.size());
-    for (qint64 id : ids) {
-        list.push_back(id);
-    }
-    return list;
-}
-
 QPointF toMeters(double lonDeg, double latDeg)
 {
     return gis::lonLatToMercatorMeters(gis::LonLat{lonDeg, latDeg});
@@ -130,11 +120,11 @@ QString attributeWhere(const AttributeQuery &query, QVariantList &params)
 {
     QStringList conditions;
     if (!query.typeIds.isEmpty()) {
-        params.push_back(idList(query.typeIds));
+        params.push_back(idArray(query.typeIds));
         conditions.push_back(QStringLiteral("a.type_id = ANY($%1::bigint[])").arg(params.size()));
     }
     if (query.onlyIdsActive) {
-        params.push_back(idList(query.onlyIds));
+        params.push_back(idArray(query.onlyIds));
         conditions.push_back(QStringLiteral("a.id = ANY($%1::bigint[])").arg(params.size()));
     }
     const QString text = query.text.trimmed();
@@ -205,7 +195,7 @@ Statement AssetQueries::tileFeatures(const gis::TileKey &tile,
     // column does the work, nothing is transformed on the column side. ST_Intersects keeps
     // lines whose bounding box meets the tile but not the line itself out.
     QVariantList params = envelopeParams(tile.boundsLonLat());
-    params.push_back(idList(typeIds));
+    params.push_back(idArray(typeIds));
     QString geometry = QStringLiteral("ST_AsBinary(a.geom, 'NDR')");
     if (simplifyToleranceMeters > 0.0) {
         params.push_back(simplifyToleranceMeters / MetersPerDegree);
@@ -305,7 +295,7 @@ AssetQueries::tileClusters(const gis::TileKey &tile, int level, const QList<qint
                            "FROM asset_cell c "
                            "WHERE c.level = $1::smallint AND c.cx BETWEEN $2 AND $3 "
                            "AND c.cy BETWEEN $4 AND $5 AND c.type_id = ANY($6::bigint[])"),
-            {clamped, x0, x1, y0, y1, idList(typeIds)},
+            {clamped, x0, x1, y0, y1, idArray(typeIds)},
             ResultFormat::Binary};
 }
 
@@ -366,7 +356,7 @@ Statement AssetQueries::identify(QPointF meters,
     const double tolerance = std::max(toleranceMeters, 0.0);
     const QRectF box(meters.x() - tolerance, meters.y() - tolerance, 2 * tolerance, 2 * tolerance);
     QVariantList params = envelopeParams(box);
-    params.append({meters.x(), meters.y(), tolerance, idList(typeIds), std::max(limit, 0)});
+    params.append({meters.x(), meters.y(), tolerance, idArray(typeIds), std::max(limit, 0)});
     // The box (in lon/lat) narrows the candidates with the index; the distance is then measured
     // in EPSG:3857 metres, on those few rows only.
     return {
@@ -410,7 +400,7 @@ Result<QList<AssetSummary>> AssetQueries::decodeSummaries(const QueryResult &res
 Statement AssetQueries::selectInRectangle(const QRectF &meters, const QList<qint64> &typeIds)
 {
     QVariantList params = envelopeParams(meters);
-    params.push_back(idList(typeIds));
+    params.push_back(idArray(typeIds));
     return {QStringLiteral("SELECT a.id FROM asset a "
                            "WHERE a.geom && ST_MakeEnvelope($1, $2, $3, $4, 4326) "
                            "AND ST_Intersects(a.geom, ST_MakeEnvelope($1, $2, $3, $4, 4326)) "
@@ -441,7 +431,7 @@ Statement AssetQueries::selectInPolygon(const QList<QPointF> &meters, const QLis
                            "CROSS JOIN (SELECT ST_MakeValid(ST_GeomFromWKB($1, 4326)) AS g) q "
                            "WHERE a.geom && q.g AND ST_Within(a.geom, q.g) "
                            "AND a.type_id = ANY($2::bigint[]) ORDER BY a.id"),
-            {wkb, idList(typeIds)},
+            {wkb, idArray(typeIds)},
             ResultFormat::Text};
 }
 
@@ -460,7 +450,7 @@ Statement AssetQueries::extentOf(const QList<qint64> &ids)
     return {QStringLiteral("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
                            "FROM (SELECT ST_Extent(a.geom) AS e FROM asset a "
                            "WHERE a.id = ANY($1::bigint[])) x"),
-            {idList(ids)},
+            {idArray(ids)},
             ResultFormat::Text};
 }
 
@@ -494,7 +484,7 @@ Statement AssetQueries::summariesByIds(const QList<qint64> &ids)
 {
     return {QStringLiteral("SELECT ") + SummaryColumns + QStringLiteral(", 0::float8") + SummaryFrom
                 + QStringLiteral(" WHERE a.id = ANY($1::bigint[]) ORDER BY a.code"),
-            {idList(ids)},
+            {idArray(ids)},
             ResultFormat::Text};
 }
 
@@ -716,7 +706,7 @@ Statement AssetQueries::locationsByIds(const QList<qint64> &ids)
     return {QStringLiteral("SELECT a.id, a.type_id, ST_XMin(a.geom), ST_YMin(a.geom), "
                            "ST_XMax(a.geom), ST_YMax(a.geom) FROM asset a "
                            "WHERE a.id = ANY($1::bigint[]) ORDER BY a.id"),
-            {idList(ids)},
+            {idArray(ids)},
             ResultFormat::Text};
 }
 

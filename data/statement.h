@@ -3,6 +3,7 @@
 
 #include "data/queryresult.h"
 
+#include <QList>
 #include <QString>
 #include <QVariantList>
 
@@ -17,5 +18,16 @@ struct Statement
     QVariantList params;
     ResultFormat format = ResultFormat::Text;
 };
+
+/// Ids as one array parameter (bind it as $n::bigint[]).
+inline QVariantList idArray(const QList<qint64> &ids)
+{
+    QVariantList list;
+    list.reserve(ids.size());
+    for (qint64 id : ids) {
+        list.push_back(id);
+    }
+    return list;
+}
 
 } // namespace infrasight::data

@@ -62,6 +62,8 @@ QVariant AlarmListModel::data(const QModelIndex &index, int role) const
         return a.assetId;
     case CriticalRole:
         return a.critical;
+    case SensorIdRole:
+        return a.sensorId;
     case Qt::ToolTipRole:
         return a.acknowledgedBy.isEmpty()
                    ? a.message

@@ -34,10 +34,12 @@ public:
         ColumnCount
     };
 
-    /// Qt::UserRole + 1: the alarm id (qint64); + 2: the asset id (0: none); + 3: critical (bool).
+    /// Qt::UserRole + 1: the alarm id (qint64); + 2: the asset id (0: none); + 3: critical (bool);
+    /// + 4: the sensor id (0: none).
     static constexpr int AlarmIdRole = Qt::UserRole + 1;
     static constexpr int AssetIdRole = Qt::UserRole + 2;
     static constexpr int CriticalRole = Qt::UserRole + 3;
+    static constexpr int SensorIdRole = Qt::UserRole + 4;
     /// Open alarms listed at most.
     static constexpr int MaxAlarms = 2000;
     /// Changes within this time are read as one.

@@ -62,6 +62,16 @@ std::vector<QPointF> TimeSeriesBuffer::window(qint64 fromMs, qint64 toMs) const
     return points;
 }
 
+std::optional<QPointF> TimeSeriesBuffer::latestAtOrBefore(qint64 timeMs) const
+{
+    // The first point after timeMs, then one back.
+    const qsizetype after = lowerBound(timeMs + 1);
+    if (after == 0) {
+        return std::nullopt;
+    }
+    return at(after - 1);
+}
+
 void TimeSeriesBuffer::clear()
 {
     m_first = 0;

@@ -3,6 +3,7 @@
 
 #include <QPointF>
 
+#include <optional>
 #include <vector>
 
 namespace infrasight::models {
@@ -36,6 +37,9 @@ public:
     /// The points with fromMs <= time < toMs, oldest first, copied into a contiguous vector
     /// (found by binary search: cost in proportion to what is returned).
     std::vector<QPointF> window(qint64 fromMs, qint64 toMs) const;
+
+    /// The newest point with time <= timeMs, if any.
+    std::optional<QPointF> latestAtOrBefore(qint64 timeMs) const;
 
     void clear();
 

@@ -13,6 +13,7 @@
 #include "gis/core/mercator.h"
 #include "gis/core/version.h"
 #include "models/alarmlistmodel.h"
+#include "models/timeseriesmodel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/theme.h"
@@ -118,6 +119,8 @@ Application::Application(ConsoleOptions options, QObject *parent)
     m_alarms = std::make_unique<models::AlarmListModel>(m_db.get());
     m_window->setAlarms(m_alarms.get());
     m_assets->setAlarms(m_alarms.get());
+    m_series = std::make_unique<models::TimeSeriesModel>(m_db.get());
+    m_window->setLiveCharts(m_series.get());
     connect(m_assets.get(), &ui::AssetMapController::layersReady, this, [this] {
         if (m_options.traceState) {
             qCInfo(lcConsoleState).noquote() << "layers: ready";
@@ -269,6 +272,7 @@ void Application::shutdown()
     m_window.reset();
     m_assets.reset();
     m_alarms.reset();
+    m_series.reset();
     m_db.reset();
     if (!m_localBaseDirectory.isEmpty()) {
         data::LocalCluster cluster(m_localBaseDirectory);

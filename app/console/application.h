@@ -23,7 +23,8 @@ class PgConnection;
 
 namespace infrasight::models {
 class AlarmListModel;
-}
+class TimeSeriesModel;
+} // namespace infrasight::models
 
 namespace infrasight::ui {
 class AssetMapController;
@@ -88,6 +89,8 @@ public:
     /// The open alarms in the Alarms dock, for tests; nullptr after shutdown().
     models::AlarmListModel *alarms() const { return m_alarms.get(); }
 
+    models::TimeSeriesModel *series() const { return m_series.get(); }
+
     /// The database client every part of the console sends its statements through, for tests;
     /// nullptr after shutdown().
     data::DbClient *dbClient() const { return m_db.get(); }
@@ -148,7 +151,8 @@ private:
     /// The asset layers on the window's map; destroyed after the window (its panels borrow the
     /// controller's models) and before the database client.
     std::unique_ptr<ui::AssetMapController> m_assets;
-    std::unique_ptr<models::AlarmListModel> m_alarms; ///< the Alarms dock's list; after the window
+    std::unique_ptr<models::AlarmListModel> m_alarms;  ///< the Alarms dock's list; after the window
+    std::unique_ptr<models::TimeSeriesModel> m_series; ///< the Live Chart dock's; after the window
     QFutureWatcher<Result<LocalDatabase>> m_localStart;
     QTimer m_heartbeat;
     QString m_conninfo;

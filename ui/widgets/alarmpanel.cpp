@@ -184,9 +184,12 @@ void AlarmPanel::updateStatus()
 
 void AlarmPanel::activate(const QModelIndex &index)
 {
-    const qint64 asset = m_model->alarm(m_proxy->mapToSource(index).row()).assetId;
-    if (asset != 0) {
-        Q_EMIT assetRequested(asset);
+    const data::AlarmRecord &alarm = m_model->alarm(m_proxy->mapToSource(index).row());
+    if (alarm.assetId != 0) {
+        Q_EMIT assetRequested(alarm.assetId);
+    }
+    if (alarm.sensorId != 0) {
+        Q_EMIT chartRequested(alarm.sensorId);
     }
 }
 

@@ -19,9 +19,9 @@ namespace infrasight::ui {
 /// The Alarms dock's content: the open alarms (critical first, newest first), a filter (all,
 /// critical only, new only), a status line with the counts, and Acknowledge. From the keyboard:
 /// Up/Down choose, Space acknowledges the selected alarms, Ctrl+Return asks for a comment first,
-/// Enter (or a double click) shows the alarm's asset. A refused acknowledgement (a viewer's, or
-/// someone else was faster) is shown in the status line. The model is borrowed and must outlive
-/// the panel. GUI thread only.
+/// Enter (or a double click) shows the alarm's asset and its sensor's live chart. A refused
+/// acknowledgement (a viewer's, or someone else was faster) is shown in the status line. The model
+/// is borrowed and must outlive the panel. GUI thread only.
 class AlarmPanel : public QWidget
 {
     Q_OBJECT
@@ -40,8 +40,10 @@ public:
     void acknowledgeSelected(const QString &comment = {});
 
 Q_SIGNALS:
-    /// The operator asked to see the asset of an alarm.
+    /// The operator asked to see the asset of an alarm (Enter, double click)...
     void assetRequested(qint64 assetId);
+    /// ... and, for a sensor's alarm, its live chart.
+    void chartRequested(qint64 sensorId);
 
 private:
     void askForCommentAndAcknowledge();

@@ -117,6 +117,12 @@ AssetDetailsPanel::AssetDetailsPanel(models::AssetDetails *details, QWidget *par
     m_history = makeTable(
         QStringLiteral("historyTable"), {tr("When"), tr("Who"), tr("What changed")}, this);
     m_sections->addTab(m_attributes, tr("Attributes"));
+    m_sensors->setToolTip(tr("Double-click a sensor (or press Enter) to open its live chart"));
+    connect(m_sensors, &QTableWidget::activated, this, [this](const QModelIndex &index) {
+        if (index.row() < m_details->sensors().size()) {
+            Q_EMIT chartRequested(m_details->sensors().at(index.row()).id);
+        }
+    });
     m_sections->addTab(m_sensors, tr("Sensors"));
     m_sections->addTab(m_workOrders, tr("Work orders"));
     m_sections->addTab(m_history, tr("History"));

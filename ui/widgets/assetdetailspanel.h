@@ -56,6 +56,8 @@ Q_SIGNALS:
     /// The operator (or setCandidates()) selected a candidate; its details are loading.
     void candidateChosen(qint64 assetId);
     void zoomToRequested(const infrasight::data::AssetSummary &asset);
+    /// The operator opened a sensor of the asset (Enter or a double click): show its chart.
+    void chartRequested(qint64 sensorId);
 
 private:
     void showCandidate(int row);

@@ -381,6 +381,9 @@ bool AssetMapController::identifyAlarm(QPointF meters)
         return false;
     }
     showAssetById(m_alarms->alarm(row).assetId);
+    if (m_alarms->alarm(row).sensorId != 0) {
+        Q_EMIT chartRequested(m_alarms->alarm(row).sensorId);
+    }
     return true;
 }
 

@@ -118,6 +118,8 @@ Q_SIGNALS:
     /// The Details panel should list these assets (identify hits, cluster members).
     void candidatesFound(const QList<infrasight::data::AssetSummary> &candidates,
                          const QString &title);
+    /// The operator chose a sensor's alarm marker: its live chart should open.
+    void chartRequested(qint64 sensorId);
     /// A line for the Activity dock.
     void activity(const QString &line);
     /// The layers were (re)built from the database's asset types.

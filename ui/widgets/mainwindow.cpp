@@ -10,6 +10,7 @@
 #include "ui/widgets/assetdetailspanel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/attributetablepanel.h"
+#include "ui/widgets/charts/livechartpanel.h"
 #include "ui/widgets/coordinatelabel.h"
 #include "ui/widgets/identifytool.h"
 #include "ui/widgets/layerpanel.h"
@@ -626,6 +627,38 @@ void MainWindow::setAlarms(models::AlarmListModel *alarms)
         m_alarmsDock->show();
         m_alarmsDock->raise();
     });
+}
+
+void MainWindow::setLiveCharts(models::TimeSeriesModel *series)
+{
+    Q_ASSERT(series != nullptr && m_chartPanel == nullptr);
+    m_chartPanel = new LiveChartPanel(series, this);
+    m_chartPanel->setObjectName(QStringLiteral("liveChartPanel"));
+    m_chartDock = createDock(
+        tr("Live Chart"), QStringLiteral("liveChartDock"), m_chartPanel, Qt::BottomDockWidgetArea);
+    splitDockWidget(m_activityDock, m_chartDock, Qt::Horizontal);
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->insertAction(m_activityDock->toggleViewAction(), m_chartDock->toggleViewAction());
+    }
+    if (m_alarmPanel) {
+        connect(m_alarmPanel, &AlarmPanel::chartRequested, this, &MainWindow::showChart);
+    }
+    if (m_detailsPanel) {
+        connect(m_detailsPanel, &AssetDetailsPanel::chartRequested, this, &MainWindow::showChart);
+    }
+    if (m_assets) {
+        connect(m_assets, &AssetMapController::chartRequested, this, &MainWindow::showChart);
+    }
+}
+
+void MainWindow::showChart(qint64 sensorId)
+{
+    if (!m_chartPanel) {
+        return;
+    }
+    m_chartPanel->showSensor(sensorId);
+    m_chartDock->show();
+    m_chartDock->raise();
 }
 
 void MainWindow::bindTool(const QString &objectName, MapTool *tool, const QString &statusTip)

@@ -23,6 +23,7 @@ class QTreeView;
 namespace infrasight::models {
 class AlarmListModel;
 class CitySummaryModel;
+class TimeSeriesModel;
 struct CitySummary;
 } // namespace infrasight::models
 
@@ -34,6 +35,7 @@ class AttributeTablePanel;
 class AssetDetailsPanel;
 class CoordinateLabel;
 class LayerPanel;
+class LiveChartPanel;
 class LocatorBox;
 class LoginDialog;
 class MapTool;
@@ -85,6 +87,19 @@ public:
     void setAlarms(models::AlarmListModel *alarms);
 
     AlarmPanel *alarmPanel() const { return m_alarmPanel; }
+
+    /// Puts the live charts into a Live Chart dock at the bottom. An alarm (Enter), an alarm
+    /// marker (Identify) and a sensor in the Details panel open their sensor's chart there. Call
+    /// once, after setAssetMap() and setAlarms(); the model is borrowed and must outlive the
+    /// window.
+    void setLiveCharts(models::TimeSeriesModel *series);
+
+    LiveChartPanel *liveChartPanel() const { return m_chartPanel; }
+
+    QDockWidget *liveChartDock() const { return m_chartDock; }
+
+    /// Opens a sensor's live chart and brings its dock forward.
+    void showChart(qint64 sensorId);
 
     /// The alarm counts in the status bar.
     QLabel *alarmCountLabel() const { return m_alarmCounts; }
@@ -194,6 +209,8 @@ private:
     QWidget *m_layersPanel = nullptr;
     LayerPanel *m_layerPanel = nullptr;
     AlarmPanel *m_alarmPanel = nullptr;
+    LiveChartPanel *m_chartPanel = nullptr;
+    QDockWidget *m_chartDock = nullptr;
     QLabel *m_alarmCounts = nullptr;
     QPointer<AssetMapController> m_assets;
     AssetDetailsPanel *m_detailsPanel = nullptr;
