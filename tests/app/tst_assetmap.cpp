@@ -12,10 +12,12 @@
 #include "models/assetselection.h"
 #include "models/citysummarymodel.h"
 #include "models/locatormodel.h"
+#include "models/timeseriesmodel.h"
 #include "tests/support/pgtestdatabase.h"
 #include "ui/widgets/assetdetailspanel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/attributetablepanel.h"
+#include "ui/widgets/charts/livechartpanel.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/identifytool.h"
 #include "ui/widgets/locatorbox.h"
@@ -413,6 +415,16 @@ void TestAssetMap::alarmMarkerOpensItsAsset()
     QTest::mouseClick(canvas, Qt::LeftButton, {}, marker);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->detailsPanel()->candidates().isEmpty(), 10000);
     QCOMPARE(m_window->detailsPanel()->candidates().first().code, u"HY-000001"_s);
+    // ... and the sensor's live chart, with the reading that raised the alarm.
+    infrasight::models::TimeSeriesModel *series = m_console->series();
+    QTRY_COMPARE_WITH_TIMEOUT(series->rowCount(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(series->info(0).code, u"NS-000077"_s, 5000);
+    QVERIFY(m_window->liveChartDock()->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->liveChartPanel()->charts().size(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        series->valueAt(0, infrasight::models::TimeSeriesModel::nowMs() + 1000), 5000);
+    QCOMPARE(series->valueAt(0, infrasight::models::TimeSeriesModel::nowMs() + 1000)->y(), 88.0);
+    series->clear();
     QVERIFY(m_sql->execScript(u"DELETE FROM reading; DELETE FROM alarm; DELETE FROM sensor"_s));
 }
 

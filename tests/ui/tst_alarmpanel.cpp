@@ -76,13 +76,18 @@ void TestAlarmPanel::keyboardAcknowledgesAndShowsTheAsset()
     QCOMPARE(table->model()->rowCount(), 1);
     QVERIFY(table->model()->index(0, 0).data(AlarmListModel::CriticalRole).toBool());
 
-    // Select it, Enter shows its asset, Space acknowledges it.
+    // Select it, Enter shows its asset and its sensor's chart, Space acknowledges it.
     table->setFocus();
     table->selectRow(0);
     QSignalSpy asset(&panel, &AlarmPanel::assetRequested);
+    QSignalSpy chart(&panel, &AlarmPanel::chartRequested);
     QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(asset.size(), 1);
     QCOMPARE(asset.first().first().toLongLong(), m_assetId);
+    QCOMPARE(chart.size(), 1);
+    QCOMPARE(chart.first().first().toLongLong(),
+             table->model()->index(0, 0).data(AlarmListModel::SensorIdRole).toLongLong());
+    QVERIFY(chart.first().first().toLongLong() > 0);
     const qint64 id = table->model()->index(0, 0).data(AlarmListModel::AlarmIdRole).toLongLong();
     QTest::keyClick(table, Qt::Key_Space);
     QTRY_COMPARE_WITH_TIMEOUT(

@@ -182,6 +182,8 @@ void LiveChartPanel::rebuildCharts()
         auto *chart = new TrendChartView(m_model, this);
         chart->setObjectName(QStringLiteral("trendChart%1").arg(m_charts.size()));
         m_chartLayout->addWidget(chart, 1);
+        // Laid out later than made: draw again for the real width (and set the clock by it).
+        connect(chart, &TrendChartView::resized, &m_soon, qOverload<>(&QTimer::start));
         m_charts.append(chart);
     }
     for (qsizetype i = 0; i < groups.size(); ++i) {

@@ -46,7 +46,12 @@ public:
 
     QLineSeries *series(qint64 sensorId) const { return m_series.value(sensorId); }
 
+Q_SIGNALS:
+    /// The plot area changed size: the points need decimating to its new width.
+    void resized();
+
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
     void mouseMoveEvent(QMouseEvent *event) override;
