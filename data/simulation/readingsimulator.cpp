@@ -110,6 +110,18 @@ double ReadingSimulator::typicalValue(const QString &kind, const QDateTime &at)
     return std::clamp(profile.typical + profile.spread * cycle, profile.minimum, profile.maximum);
 }
 
+double ReadingSimulator::binFill(const Sensor &sensor, const QDateTime &at) const
+{
+    // A sawtooth: each bin fills at its own pace (full in 1 to 3 days) from its own starting
+    // point, and is emptied to 2 % when it would pass 98 % (the collection round), so a few bins
+    // are over their limits at any time and their alarms clear when they are emptied.
+    const double fullAfterSeconds = 86'400.0 * (1.0 + 2.0 * hash(quint64(sensor.index), 13));
+    const double phase = hash(quint64(sensor.index), 17)
+                         + double(at.toSecsSinceEpoch()) / fullAfterSeconds;
+    const double jitter = (hash(quint64(sensor.index), quint64(at.toSecsSinceEpoch())) - 0.5);
+    return std::clamp(2.0 + 96.0 * (phase - std::floor(phase)) + jitter, 0.0, 100.0);
+}
+
 bool ReadingSimulator::hasDroppedOut(const Sensor &sensor, double elapsedSeconds) const
 {
     if (hash(quint64(sensor.index), 7) >= 1.0 / DropoutOneIn) {
@@ -144,9 +156,11 @@ QList<ReadingLine> ReadingSimulator::next(int count, const QDateTime &at, double
         ReadingLine reading;
         reading.sensorCode = sensor.code;
         reading.time = at;
-        reading.value = std::clamp(typicalValue(sensor.kind, at) + noise + drift + spike,
-                                   profile.minimum,
-                                   profile.maximum);
+        reading.value = sensor.kind == u"bin_fill"
+                            ? binFill(sensor, at)
+                            : std::clamp(typicalValue(sensor.kind, at) + noise + drift + spike,
+                                         profile.minimum,
+                                         profile.maximum);
         readings.append(reading);
     }
     return readings;

@@ -45,6 +45,10 @@ public:
     /// The value a sensor of `kind` shows at `at` (the model without noise, spikes or drift).
     static double typicalValue(const QString &kind, const QDateTime &at);
 
+    /// A waste bin's fill level (%) at `at`: it rises at the bin's own pace and drops when the
+    /// bin is emptied, so it never stays at 100 %.
+    double binFill(const Sensor &sensor, const QDateTime &at) const;
+
     /// True once the sensor has dropped out (after elapsedSeconds).
     bool hasDroppedOut(const Sensor &sensor, double elapsedSeconds) const;
 

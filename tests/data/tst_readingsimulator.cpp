@@ -39,6 +39,7 @@ private Q_SLOTS:
     void valuesArePlausible();
     void trafficFollowsTheDay();
     void aFewSensorsDropOut();
+    void binsFillAndAreEmptied();
 };
 
 void TestReadingSimulator::sameSeedSameReadings()
@@ -124,6 +125,33 @@ void TestReadingSimulator::aFewSensorsDropOut()
     QVERIFY2(late >= 50 && late <= 150, qPrintable(QString::number(late))); // about 2 %
     simulator.setSensors(list);
     QVERIFY(simulator.next(5000, monacoTime(12), 600.0).size() == 5000 - late);
+}
+
+void TestReadingSimulator::binsFillAndAreEmptied()
+{
+    // Over a week, every bin rises, is emptied (a drop of more than half) and never sticks at
+    // the top; across the city only a few bins are over 95 % at one time.
+    ReadingSimulator simulator;
+    const QList<ReadingSimulator::Sensor> bins = sensors(200, u"bin_fill"_s);
+    for (const ReadingSimulator::Sensor &bin : bins) {
+        int emptied = 0;
+        int risingSteps = 0;
+        double previous = simulator.binFill(bin, monacoTime(0));
+        for (int hour = 1; hour <= 7 * 24; ++hour) {
+            const double fill = simulator.binFill(bin, monacoTime(0).addSecs(hour * 3600));
+            QVERIFY(fill >= 0.0 && fill <= 100.0);
+            emptied += fill < previous - 50.0 ? 1 : 0;
+            risingSteps += fill > previous ? 1 : 0;
+            previous = fill;
+        }
+        QVERIFY2(emptied >= 2, qPrintable(bin.code));
+        QVERIFY(risingSteps > 7 * 24 * 3 / 4);
+    }
+    int overfull = 0;
+    for (const ReadingSimulator::Sensor &bin : bins) {
+        overfull += simulator.binFill(bin, monacoTime(12)) > 95.0 ? 1 : 0;
+    }
+    QVERIFY2(overfull <= 20, qPrintable(QString::number(overfull)));
 }
 
 QTEST_APPLESS_MAIN(TestReadingSimulator)
