@@ -5,6 +5,7 @@
 #include "data/ingest/readingingester.h"
 #include "data/pg/pgconnection.h"
 #include "data/simulation/readingsimulator.h"
+#include "data/simulation/vehiclesimulator.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -29,6 +30,7 @@ extern "C" void onSimulateStop(int)
 /// Readings go out in ticks of this length.
 constexpr qint64 TickMs = 100;
 constexpr qint64 ReportEveryMs = 10'000;
+constexpr qint64 VehicleEveryMs = 1000;
 
 } // namespace
 
@@ -38,7 +40,9 @@ int runSimulateCommand(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Writes realistic sensor readings for the city (daily and weekly cycles, "
                        "noise, drift, spikes, dropouts) at a chosen rate, for demos and load "
-                       "tests. The alarm rules evaluate them as they would a real feed."));
+                       "tests, and drives the crews' vehicles along the city's streets (a "
+                       "position per vehicle and second). The alarm rules evaluate the readings "
+                       "as they would a real feed."));
     parser.addHelpOption();
     const QCommandLineOption rateOption(QStringLiteral("rate"),
                                         QStringLiteral("Readings per second (default 1000)."),
@@ -50,7 +54,9 @@ int runSimulateCommand(const QStringList &arguments)
                                         QStringLiteral("Random seed (default 1)."),
                                         QStringLiteral("n"),
                                         QStringLiteral("1"));
-    parser.addOptions({rateOption, durationOption, seedOption});
+    const QCommandLineOption noVehiclesOption(QStringLiteral("no-vehicles"),
+                                              QStringLiteral("Readings only; no vehicles."));
+    parser.addOptions({rateOption, durationOption, seedOption, noVehiclesOption});
     if (const auto done
         = CommandContext::parseDatabaseCommand(parser, QStringLiteral("simulate"), arguments)) {
         return *done;
@@ -91,19 +97,28 @@ int runSimulateCommand(const QStringList &arguments)
         err << "the database has no sensors to simulate (seed a city first)" << Qt::endl;
         return int(ExitCode::Failure);
     }
+    data::VehicleSimulator vehicles(seed);
+    if (!parser.isSet(noVehiclesOption)) {
+        if (auto loaded = vehicles.load(db); !loaded) {
+            return CommandContext::reportError(loaded.error());
+        }
+    }
     data::ReadingIngester ingester(db);
     if (auto prepared = ingester.prepare(); !prepared) {
         return CommandContext::reportError(prepared.error());
     }
     std::signal(SIGINT, onSimulateStop);
     std::signal(SIGTERM, onSimulateStop);
-    err << "simulating " << simulator.sensorCount() << " sensors at " << rate
-        << " readings/s; Ctrl+C stops" << Qt::endl;
+    err << "simulating " << simulator.sensorCount() << " sensors at " << rate << " readings/s and "
+        << vehicles.vehicleCount() << " vehicles on " << vehicles.roadCount()
+        << " roads; Ctrl+C stops" << Qt::endl;
 
     QElapsedTimer clock;
     clock.start();
     qint64 due = 0; // readings owed so far
     qint64 reportedAt = 0;
+    qint64 movedAt = 0;
+    qint64 positionsStored = 0;
     qint64 tick = 0;
     while (!s_stop.load()) {
         const double elapsed = double(clock.elapsed()) / 1000.0;
@@ -122,6 +137,16 @@ int runSimulateCommand(const QStringList &arguments)
             if (auto flushed = ingester.flush(); !flushed) {
                 return CommandContext::reportError(flushed.error());
             }
+        }
+        if (vehicles.vehicleCount() > 0 && clock.elapsed() - movedAt >= VehicleEveryMs) {
+            const double moved = double(clock.elapsed() - movedAt) / 1000.0;
+            movedAt = clock.elapsed();
+            const QList<data::VehiclePosition> positions
+                = vehicles.step(moved, QDateTime::currentDateTimeUtc());
+            if (auto stored = data::VehicleSimulator::store(db, positions); !stored) {
+                return CommandContext::reportError(stored.error());
+            }
+            positionsStored += positions.size();
         }
         if (clock.elapsed() - reportedAt >= ReportEveryMs) {
             reportedAt = clock.elapsed();
@@ -142,6 +167,10 @@ int runSimulateCommand(const QStringList &arguments)
                .arg(simulator.sensorCount())
                .arg(seconds, 0, 'f', 1)
                .arg(double(ingester.stored()) / std::max(seconds, 0.001), 0, 'f', 0)
+        << Qt::endl;
+    out << QStringLiteral("%1 positions stored for %2 vehicles")
+               .arg(positionsStored)
+               .arg(vehicles.vehicleCount())
         << Qt::endl;
     return int(ExitCode::Success);
 }

@@ -42,4 +42,16 @@ bool SeedRandom::chance(double probability)
     return unit() < probability;
 }
 
+double SeedRandom::hashUnit(quint64 seed, quint64 a, quint64 b)
+{
+    quint64 x = seed * 0x9E3779B97F4A7C15ULL ^ (a + 0x632BE59BD9B4E019ULL) * 0xBF58476D1CE4E5B9ULL
+                ^ (b + 0x94D049BB133111EBULL);
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBULL;
+    x ^= x >> 31;
+    return double(x >> 11) / double(1ULL << 53);
+}
+
 } // namespace infrasight::data

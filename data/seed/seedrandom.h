@@ -28,6 +28,10 @@ public:
     /// True with the given probability (0..1).
     bool chance(double probability);
 
+    /// A stateless keyed hash in [0, 1) (splitmix64 of the seed and both keys): the same
+    /// choice for the same seed and keys, without keeping a sequence (simulators).
+    static double hashUnit(quint64 seed, quint64 a, quint64 b);
+
 private:
     std::mt19937_64 m_engine;
 };

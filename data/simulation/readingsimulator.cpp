@@ -2,6 +2,7 @@
 #include "data/simulation/readingsimulator.h"
 
 #include "data/pg/pgconnection.h"
+#include "data/seed/seedrandom.h"
 
 #include <QTimeZone>
 
@@ -75,15 +76,7 @@ void ReadingSimulator::setSensors(QList<Sensor> sensors)
 
 double ReadingSimulator::hash(quint64 a, quint64 b) const
 {
-    // splitmix64 of the seed and both keys.
-    quint64 x = m_seed * 0x9E3779B97F4A7C15ULL ^ (a + 0x632BE59BD9B4E019ULL) * 0xBF58476D1CE4E5B9ULL
-                ^ (b + 0x94D049BB133111EBULL);
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ULL;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBULL;
-    x ^= x >> 31;
-    return double(x >> 11) / double(1ULL << 53);
+    return SeedRandom::hashUnit(m_seed, a, b);
 }
 
 double ReadingSimulator::typicalValue(const QString &kind, const QDateTime &at)
@@ -116,8 +109,8 @@ double ReadingSimulator::binFill(const Sensor &sensor, const QDateTime &at) cons
     // point, and is emptied to 2 % when it would pass 98 % (the collection round), so a few bins
     // are over their limits at any time and their alarms clear when they are emptied.
     const double fullAfterSeconds = 86'400.0 * (1.0 + 2.0 * hash(quint64(sensor.index), 13));
-    const double phase = hash(quint64(sensor.index), 17)
-                         + double(at.toSecsSinceEpoch()) / fullAfterSeconds;
+    const double phase
+        = hash(quint64(sensor.index), 17) + double(at.toSecsSinceEpoch()) / fullAfterSeconds;
     const double jitter = (hash(quint64(sensor.index), quint64(at.toSecsSinceEpoch())) - 0.5);
     return std::clamp(2.0 + 96.0 * (phase - std::floor(phase)) + jitter, 0.0, 100.0);
 }
