@@ -27,103 +27,103 @@
 <context>
     <name>infrasight::app::Application</name>
     <message>
-        <location filename="../app/console/application.cpp" line="141"/>
+        <location filename="../app/console/application.cpp" line="148"/>
         <source>Connection restored; live updates resumed.</source>
         <translation>Verbindung wiederhergestellt; Live-Aktualisierungen laufen wieder.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="154"/>
+        <location filename="../app/console/application.cpp" line="161"/>
         <source>Login cancelled; working offline.</source>
         <translation>Anmeldung abgebrochen; es wird offline gearbeitet.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="239"/>
+        <location filename="../app/console/application.cpp" line="247"/>
         <source>Infrasight %1 started.</source>
         <translation>Infrasight %1 gestartet.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="297"/>
-        <location filename="../app/console/application.cpp" line="487"/>
+        <location filename="../app/console/application.cpp" line="307"/>
+        <location filename="../app/console/application.cpp" line="497"/>
         <source>local database</source>
         <translation>lokale Datenbank</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="412"/>
+        <location filename="../app/console/application.cpp" line="422"/>
         <source>Building the demo city: %1</source>
         <translation>Demo-Stadt wird angelegt: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="417"/>
+        <location filename="../app/console/application.cpp" line="427"/>
         <source>To build it later: infrasightctl seed --osm /path/to/city.osm.pbf --data-dir %1</source>
         <translation>Zum späteren Anlegen: infrasightctl seed --osm /pfad/zur/stadt.osm.pbf --data-dir %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="424"/>
+        <location filename="../app/console/application.cpp" line="434"/>
         <source>The local database is empty; the demo city was not built (--no-seed). %1</source>
         <translation>Die lokale Datenbank ist leer; die Demo-Stadt wurde nicht angelegt (--no-seed). %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="429"/>
+        <location filename="../app/console/application.cpp" line="439"/>
         <source>The local database is empty and the demo extract %1 was not found (set INFRASIGHT_DEMO_OSM). %2</source>
         <translation>Die lokale Datenbank ist leer und der Demo-Auszug %1 wurde nicht gefunden (INFRASIGHT_DEMO_OSM setzen). %2</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="435"/>
+        <location filename="../app/console/application.cpp" line="445"/>
         <source>Demo city built in %1 s. Map data © OpenStreetMap contributors (ODbL).</source>
         <translation>Demo-Stadt in %1 s angelegt. Kartendaten © OpenStreetMap-Mitwirkende (ODbL).</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="440"/>
+        <location filename="../app/console/application.cpp" line="450"/>
         <source>Building the demo city was cancelled; the local database stays empty. %1</source>
         <translation>Das Anlegen der Demo-Stadt wurde abgebrochen; die lokale Datenbank bleibt leer. %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="446"/>
+        <location filename="../app/console/application.cpp" line="456"/>
         <source>The demo city could not be built: %1</source>
         <translation>Die Demo-Stadt konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="467"/>
+        <location filename="../app/console/application.cpp" line="477"/>
         <source>The local database could not be started: %1</source>
         <translation>Die lokale Datenbank konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="469"/>
+        <location filename="../app/console/application.cpp" line="479"/>
         <source>The local database could not be started. Use File &gt; Connect to Database to choose another one.</source>
         <translation>Die lokale Datenbank konnte nicht gestartet werden. Wählen Sie über Datei &gt; Mit Datenbank verbinden eine andere.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="480"/>
+        <location filename="../app/console/application.cpp" line="490"/>
         <source>Local database ready in %1 (schema version %2, %3 migration(s) applied).</source>
         <translation>Lokale Datenbank in %1 bereit (Schemaversion %2, %3 Migration(en) angewendet).</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="543"/>
+        <location filename="../app/console/application.cpp" line="553"/>
         <source>Connecting to %1; this connection is used from now on.</source>
         <translation>Verbindung zu %1 wird hergestellt; diese Verbindung wird ab jetzt verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="560"/>
+        <location filename="../app/console/application.cpp" line="570"/>
         <source>Switching to the local database.</source>
         <translation>Wechsel zur lokalen Datenbank.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="646"/>
+        <location filename="../app/console/application.cpp" line="656"/>
         <source>This database has no Infrasight schema yet. An administrator can create it with: infrasightctl db migrate --db …</source>
         <translation>Diese Datenbank hat noch kein Infrasight-Schema. Ein Administrator kann es anlegen mit: infrasightctl db migrate --db …</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="657"/>
+        <location filename="../app/console/application.cpp" line="667"/>
         <source>The database schema (version %1) is newer than this console knows (version %2). Please update Infrasight.</source>
         <translation>Das Datenbankschema (Version %1) ist neuer als die Version, die diese Konsole kennt (Version %2). Bitte aktualisieren Sie Infrasight.</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="667"/>
+        <location filename="../app/console/application.cpp" line="677"/>
         <source>The database schema is at version %1; this console knows version %2. An administrator can migrate it with: infrasightctl db migrate</source>
         <translation>Das Datenbankschema hat Version %1; diese Konsole kennt Version %2. Ein Administrator kann es migrieren mit: infrasightctl db migrate</translation>
     </message>
     <message>
-        <location filename="../app/console/application.cpp" line="673"/>
+        <location filename="../app/console/application.cpp" line="683"/>
         <source>Database schema version %1.</source>
         <translation>Datenbankschema Version %1.</translation>
     </message>

@@ -4,89 +4,89 @@
 <context>
     <name>infrasight::models::AlarmListModel</name>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="68"/>
+        <location filename="../models/alarmlistmodel.cpp" line="70"/>
         <source>%1
 Acknowledged by %2</source>
         <translation>%1
 Quittiert von %2</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="77"/>
+        <location filename="../models/alarmlistmodel.cpp" line="79"/>
         <source>Critical (escalated)</source>
         <translation>Kritisch (eskaliert)</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="78"/>
+        <location filename="../models/alarmlistmodel.cpp" line="80"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="78"/>
+        <location filename="../models/alarmlistmodel.cpp" line="80"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="80"/>
+        <location filename="../models/alarmlistmodel.cpp" line="82"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="81"/>
+        <location filename="../models/alarmlistmodel.cpp" line="83"/>
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="82"/>
+        <location filename="../models/alarmlistmodel.cpp" line="84"/>
         <source>Shelved</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="107"/>
+        <location filename="../models/alarmlistmodel.cpp" line="114"/>
         <source>Severity</source>
         <translation>Schwere</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="109"/>
+        <location filename="../models/alarmlistmodel.cpp" line="116"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="111"/>
+        <location filename="../models/alarmlistmodel.cpp" line="118"/>
         <source>Raised</source>
         <translation>Ausgelöst</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="113"/>
+        <location filename="../models/alarmlistmodel.cpp" line="120"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="115"/>
+        <location filename="../models/alarmlistmodel.cpp" line="122"/>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="117"/>
+        <location filename="../models/alarmlistmodel.cpp" line="124"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="171"/>
+        <location filename="../models/alarmlistmodel.cpp" line="178"/>
         <source>The alarm list could not be read: %1</source>
         <translation>Die Alarmliste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="185"/>
+        <location filename="../models/alarmlistmodel.cpp" line="192"/>
         <source>You may not acknowledge alarms (your database role lacks the right).</source>
         <translation>Sie dürfen keine Alarme quittieren (Ihrer Datenbankrolle fehlt das Recht).</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="187"/>
+        <location filename="../models/alarmlistmodel.cpp" line="194"/>
         <source>The alarm was changed by someone else meanwhile; the list shows it as it is now.</source>
         <translation>Der Alarm wurde inzwischen von jemand anderem geändert; die Liste zeigt ihn, wie er jetzt ist.</translation>
     </message>
     <message>
-        <location filename="../models/alarmlistmodel.cpp" line="190"/>
+        <location filename="../models/alarmlistmodel.cpp" line="197"/>
         <source>The alarm could not be acknowledged: %1</source>
         <translation>Der Alarm konnte nicht quittiert werden: %1</translation>
     </message>
@@ -226,6 +226,67 @@ Quittiert von %2</translation>
         <location filename="../models/layermodel.cpp" line="768"/>
         <source>%1: shown from zoom %2 to %3</source>
         <translation>%1: sichtbar von Zoomstufe %2 bis %3</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::models::TimeSeriesModel</name>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="42"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="45"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="48"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="50"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/timeseriesmodel.cpp" line="105"/>
+        <source>No reading for more than %n interval(s) of this sensor</source>
+        <translation>
+            <numerusform>Seit mehr als %n Intervall dieses Sensors kein Messwert</numerusform>
+            <numerusform>Seit mehr als %n Intervallen dieses Sensors kein Messwert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="113"/>
+        <source>Sensor %1</source>
+        <translation>Sensor %1</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="138"/>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="140"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="142"/>
+        <source>Data age</source>
+        <translation>Datenalter</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="358"/>
+        <source>Could not read the sensor: %1</source>
+        <translation>Der Sensor konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/timeseriesmodel.cpp" line="390"/>
+        <source>Could not read the history: %1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 </TS>

@@ -9,42 +9,42 @@
         <translation>&amp;Quittieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="84"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="85"/>
         <source>All open alarms</source>
         <translation>Alle offenen Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="85"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="86"/>
         <source>Critical only</source>
         <translation>Nur kritische</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="86"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="87"/>
         <source>New only</source>
         <translation>Nur neue</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="92"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="93"/>
         <source>Acknowledge the selected alarms (Space; Ctrl+Return with a comment)</source>
         <translation>Die gewählten Alarme quittieren (Leertaste; Strg+Eingabetaste mit Kommentar)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="96"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="97"/>
         <source>Acknowledge with &amp;Comment…</source>
         <translation>Mit &amp;Kommentar quittieren…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="159"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="160"/>
         <source>Acknowledge Alarms</source>
         <translation>Alarme quittieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="160"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="161"/>
         <source>Comment (who was told, what happens next):</source>
         <translation>Kommentar (wer informiert wurde, was als Nächstes geschieht):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/alarmpanel.cpp" line="178"/>
+        <location filename="../ui/widgets/alarmpanel.cpp" line="179"/>
         <source>%1 critical and %2 warning(s) new; %3 open</source>
         <translation>%1 kritische und %2 Warnung(en) neu; %3 offen</translation>
     </message>
@@ -63,7 +63,7 @@
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="106"/>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="184"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="190"/>
         <source>Click an asset on the map with the Identify tool, or find one with the search box (Ctrl+K).</source>
         <translation>Klicken Sie mit dem Werkzeug „Abfragen“ auf eine Anlage in der Karte, oder suchen Sie eine über das Suchfeld (Strg+K).</translation>
     </message>
@@ -140,36 +140,41 @@
     </message>
     <message>
         <location filename="../ui/widgets/assetdetailspanel.cpp" line="120"/>
+        <source>Double-click a sensor (or press Enter) to open its live chart</source>
+        <translation>Doppelklick auf einen Sensor (oder Eingabetaste) öffnet sein Live-Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="126"/>
         <source>Sensors</source>
         <translation>Sensoren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="121"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="127"/>
         <source>Work orders</source>
         <translation>Arbeitsaufträge</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="122"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="128"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="168"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="174"/>
         <source>Nothing here.</source>
         <translation>Hier ist nichts.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="204"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="210"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="211"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="217"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="214"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="220"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>vor %n Min.</numerusform>
@@ -177,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="217"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="223"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>vor %n Std.</numerusform>
@@ -185,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="220"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="226"/>
         <source>%n d ago</source>
         <translation>
             <numerusform>vor %n Tag</numerusform>
@@ -193,58 +198,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="260"/>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="262"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="266"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="268"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="264"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="270"/>
         <source>Asset %1</source>
         <translation>Anlage %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="268"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="274"/>
         <source>This asset no longer exists.</source>
         <translation>Diese Anlage existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="270"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="276"/>
         <source>Could not load all details: %1</source>
         <translation>Nicht alle Details konnten geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="272"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="278"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="347"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="353"/>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="349"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="355"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="351"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="357"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="361"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="367"/>
         <source>Sensors (%1)</source>
         <translation>Sensoren (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="363"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="369"/>
         <source>Work orders (%1)</source>
         <translation>Arbeitsaufträge (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetdetailspanel.cpp" line="364"/>
+        <location filename="../ui/widgets/assetdetailspanel.cpp" line="370"/>
         <source>History (%1)</source>
         <translation>Verlauf (%1)</translation>
     </message>
@@ -252,45 +257,45 @@
 <context>
     <name>infrasight::ui::AssetMapController</name>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="159"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="176"/>
         <source>A map layer could not be loaded: %1</source>
         <translation>Eine Kartenebene konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="199"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="499"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="219"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="552"/>
         <source>Selection failed: %1</source>
         <translation>Auswahl fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="235"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="242"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="255"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="262"/>
         <source>The asset layers could not be read: %1</source>
         <translation>Die Anlagenebenen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="279"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="299"/>
         <source>The extent could not be read: %1</source>
         <translation>Die Ausdehnung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="303"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="323"/>
         <source>The asset could not be read: %1</source>
         <translation>Die Anlage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="322"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="378"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="352"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="431"/>
         <source>Identify failed: %1</source>
         <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="332"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="362"/>
         <source>No asset here</source>
         <translation>Keine Anlage hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="333"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="363"/>
         <source>%n asset(s) here</source>
         <translation>
             <numerusform>%n Anlage hier</numerusform>
@@ -298,37 +303,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="373"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="426"/>
         <source>Cluster: %1 × %2 (first %3)</source>
         <translation>Cluster: %1 × %2 (die ersten %3)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="374"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="427"/>
         <source>Cluster: %1 × %2</source>
         <translation>Cluster: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="416"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="469"/>
         <source>The asset could not be moved: %1</source>
         <translation>Die Anlage konnte nicht verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="428"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="481"/>
         <source>%1 was changed by someone else meanwhile; the map shows their version. Move it again if needed.</source>
         <translation>%1 wurde inzwischen von jemand anderem geändert; die Karte zeigt nun die geänderte Fassung. Verschieben Sie die Anlage bei Bedarf erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="431"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="484"/>
         <source>%1 could not be moved: %2</source>
         <translation>%1 konnte nicht verschoben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="435"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="488"/>
         <source>%1 moved.</source>
         <translation>%1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="508"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="561"/>
         <source>%n asset(s) selected</source>
         <translation>
             <numerusform>%n Anlage ausgewählt</numerusform>
@@ -815,6 +820,69 @@
     </message>
 </context>
 <context>
+    <name>infrasight::ui::LiveChartPanel</name>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="35"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="36"/>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="37"/>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="38"/>
+        <source>7 d</source>
+        <translation>7 T</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="46"/>
+        <source>The last 24 hours, from 1-minute rollups</source>
+        <translation>Die letzten 24 Stunden, aus Minutenwerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="48"/>
+        <source>The last 7 days, from 1-hour rollups</source>
+        <translation>Die letzten 7 Tage, aus Stundenwerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="49"/>
+        <source>Live, every reading (min/max per pixel column)</source>
+        <translation>Live, jeder Messwert (Min./Max. je Pixelspalte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="61"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="62"/>
+        <source>Remove every sensor from the charts</source>
+        <translation>Alle Sensoren aus den Diagrammen entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="74"/>
+        <source>Remove from Chart</source>
+        <translation>Aus dem Diagramm entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="81"/>
+        <source>No sensor charted. Press Enter on an alarm, double-click a sensor in the Details panel, or use Identify on an alarm marker on the map.</source>
+        <translation>Kein Sensor im Diagramm. Eingabetaste auf einem Alarm, Doppelklick auf einen Sensor im Detailbereich oder Abfragen auf einer Alarmmarke in der Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/charts/livechartpanel.cpp" line="217"/>
+        <source>Loading history…</source>
+        <translation>Verlauf wird geladen…</translation>
+    </message>
+</context>
+<context>
     <name>infrasight::ui::LocatorBox</name>
     <message>
         <location filename="../ui/widgets/locatorbox.cpp" line="32"/>
@@ -888,268 +956,268 @@
 <context>
     <name>infrasight::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="117"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="118"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="118"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="119"/>
         <source>Database: %1 — %2</source>
         <translation>Datenbank: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="123"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="124"/>
         <source>Starting the local database…</source>
         <translation>Die lokale Datenbank wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="126"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="127"/>
         <source>Connecting to the database…</source>
         <translation>Verbindung zur Datenbank wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="132"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="133"/>
         <source>Database connection lost — reconnecting by itself.</source>
         <translation>Datenbankverbindung verloren — sie wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="135"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="136"/>
         <source>Offline — no database connection.</source>
         <translation>Offline — keine Datenbankverbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="138"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="139"/>
         <source>Waiting for your database login.</source>
         <translation>Warte auf Ihre Datenbank-Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="152"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="153"/>
         <source>Database server: %1</source>
         <translation>Datenbankserver: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="186"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="187"/>
         <source>City: %1</source>
         <translation>Stadt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="188"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="189"/>
         <source>Assets: %1</source>
         <translation>Anlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="189"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="190"/>
         <source>Sensors: %1</source>
         <translation>Sensoren: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="190"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="191"/>
         <source>Open work orders: %1</source>
         <translation>Offene Arbeitsaufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="273"/>
-        <location filename="../ui/widgets/mainwindow.cpp" line="487"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="274"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="274"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="275"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="276"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="277"/>
         <source>No alarm list in this build yet.</source>
         <translation>Diese Version enthält noch keine Alarmliste.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="278"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="279"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="280"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="281"/>
         <source>Select an asset on the map to see its details here.</source>
         <translation>Wählen Sie eine Anlage auf der Karte aus, um hier ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="289"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="290"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="327"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="328"/>
         <source>Layers appear here once the database is connected.</source>
         <translation>Die Ebenen erscheinen hier, sobald die Datenbank verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="361"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="362"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="364"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="365"/>
         <source>&amp;Connect to Database…</source>
         <translation>Mit Datenbank &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="367"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="368"/>
         <source>Connect to a PostgreSQL/PostGIS database</source>
         <translation>Mit einer PostgreSQL/PostGIS-Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="370"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="371"/>
         <source>Use &amp;Local Database</source>
         <translation>&amp;Lokale Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="372"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="373"/>
         <source>Use the private database on this computer</source>
         <translation>Die private Datenbank auf diesem Computer verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="374"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="375"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="379"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="380"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="385"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="386"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Dunkles Design</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="395"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="396"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="406"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="407"/>
         <source>&amp;Layers</source>
         <translation>&amp;Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="409"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="410"/>
         <source>&amp;Add Layer…</source>
         <translation>Ebene &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="410"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="411"/>
         <source>&amp;Import File…</source>
         <translation>Datei &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="412"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="413"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="417"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="418"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="430"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="431"/>
         <source>&amp;Pan</source>
         <translation>&amp;Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="431"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="432"/>
         <source>&amp;Identify</source>
         <translation>&amp;Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="432"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="433"/>
         <source>&amp;Select</source>
         <translation>Aus&amp;wählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="433"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="434"/>
         <source>Select in Pol&amp;ygon</source>
         <translation>Im &amp;Polygon auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="436"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="437"/>
         <source>Mo&amp;ve Asset</source>
         <translation>Anlage ver&amp;setzen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="437"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
         <source>&amp;Measure Distance</source>
         <translation>Strecke &amp;messen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="439"/>
         <source>Draw &amp;Geofence</source>
         <translation>&amp;Geozaun zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="440"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="441"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="489"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="518"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="519"/>
         <source>Attribute Table</source>
         <translation>Attributtabelle</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="546"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="547"/>
         <source>&amp;Find Asset…</source>
         <translation>Anlage &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="558"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="559"/>
         <source>Click an asset to see its details; a cluster lists its members</source>
         <translation>Klicken Sie auf eine Anlage, um ihre Details zu sehen; ein Cluster listet seine Mitglieder auf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="561"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="562"/>
         <source>Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles</source>
         <translation>Klicken Sie auf eine Anlage oder ziehen Sie ein Rechteck auf, um auszuwählen; Umschalt fügt hinzu, Strg wählt an oder ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="564"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="565"/>
         <source>Click the corners of a polygon, double-click or Enter to select what lies inside; Esc cancels</source>
         <translation>Klicken Sie die Ecken eines Polygons an; ein Doppelklick oder die Eingabetaste wählt aus, was darin liegt; Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="568"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="569"/>
         <source>Drag a point asset to its new place; Esc cancels the drag</source>
         <translation>Ziehen Sie eine Punktanlage an ihre neue Position; Esc bricht das Ziehen ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="574"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="575"/>
         <source>Fetch every layer of the map again from the database</source>
         <translation>Alle Ebenen der Karte erneut aus der Datenbank laden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="578"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="579"/>
         <source>&amp;Zoom to Selection</source>
         <translation>Auf Auswahl &amp;zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="582"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="583"/>
         <source>&amp;Clear Selection</source>
         <translation>Auswahl au&amp;fheben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="618"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="619"/>
         <source>Alarms: %1 critical, %2 warning(s) new</source>
         <translation>Alarme: %1 kritisch, %2 Warnung(en) neu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/mainwindow.cpp" line="619"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="620"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n offener Alarm</numerusform>
@@ -1157,62 +1225,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="760"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="638"/>
+        <source>Live Chart</source>
+        <translation>Live-Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="793"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="764"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="797"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="470"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="455"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="456"/>
         <source>Drag the map to move it; the wheel zooms under the cursor</source>
         <translation>Ziehen Sie die Karte, um sie zu verschieben; das Mausrad zoomt an der Position des Mauszeigers</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="456"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="457"/>
         <source>Not part of this build yet</source>
         <translation>In dieser Version noch nicht enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="471"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="472"/>
         <source>&amp;About Infrasight</source>
         <translation>&amp;Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="473"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="474"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="668"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="701"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="669"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="702"/>
         <source>Stop this job; nothing it did so far is kept</source>
         <translation>Diesen Vorgang abbrechen; nichts davon wird übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="673"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="706"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="723"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="756"/>
         <source>Connect to Database</source>
         <translation>Mit Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="724"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="757"/>
         <source>PostgreSQL connection string or URI, e.g.
 host=db.example.org dbname=infrasight user=alice
 or service=infrasight (pg_service.conf). Passwords come from ~/.pgpass or the login dialog; they are never saved.</source>
@@ -1221,62 +1294,62 @@ host=db.example.org dbname=infrasight user=alice
 oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog; sie werden nie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="743"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="776"/>
         <source>About Infrasight</source>
         <translation>Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="745"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="778"/>
         <source>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS operations console for a city&apos;s infrastructure.&lt;/p&gt;&lt;p&gt;Map data %2, available under the Open Database License.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS-Leitstand für die Infrastruktur einer Stadt.&lt;/p&gt;&lt;p&gt;Kartendaten %2, verfügbar unter der Open Database License.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="756"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="789"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="767"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="800"/>
         <source>Zoom to &amp;City</source>
         <translation>Auf &amp;Stadt zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="770"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="803"/>
         <source>Show the whole city (Home on the map)</source>
         <translation>Die ganze Stadt zeigen (Pos1 auf der Karte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="771"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="804"/>
         <source>Zoom to &amp;Rectangle</source>
         <translation>Auf &amp;Rechteck zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="774"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="807"/>
         <source>Drag a rectangle on the map to show it (or Shift+drag at any time)</source>
         <translation>Ziehen Sie ein Rechteck auf der Karte auf, um diesen Ausschnitt zu zeigen (oder jederzeit mit Umschalt+Ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="780"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="813"/>
         <source>Map &amp;Source…</source>
         <translation>Karten&amp;quelle…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="782"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="815"/>
         <source>Choose the basemap: OpenStreetMap, a tile URL or an MBTiles file</source>
         <translation>Grundkarte wählen: OpenStreetMap, eine Kachel-URL oder eine MBTiles-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="793"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="826"/>
         <source>Map: %1</source>
         <translation>Karte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="800"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="833"/>
         <source>Infrasight</source>
         <translation>Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="800"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="833"/>
         <source>%1 — Infrasight</source>
         <translation>%1 — Infrasight</translation>
     </message>

@@ -78,8 +78,8 @@ LiveChartPanel::LiveChartPanel(TimeSeriesModel *model, QWidget *parent)
     m_legend->addAction(remove);
     m_legend->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    m_empty->setText(tr("No sensor charted. Open a chart from an alarm (Show Chart), from a sensor "
-                        "in the Details panel, or from an alarm marker on the map."));
+    m_empty->setText(tr("No sensor charted. Press Enter on an alarm, double-click a sensor in the "
+                        "Details panel, or use Identify on an alarm marker on the map."));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false);
