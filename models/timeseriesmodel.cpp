@@ -496,7 +496,8 @@ void TimeSeriesModel::tick()
 void TimeSeriesModel::emitValuesChanged()
 {
     if (!m_series.empty()) {
-        Q_EMIT dataChanged(index(0, ValueColumn), index(rowCount() - 1, AgeColumn));
+        // From the code on: it arrives with the sensor's details, after its row.
+        Q_EMIT dataChanged(index(0, SensorColumn), index(rowCount() - 1, AgeColumn));
     }
 }
 

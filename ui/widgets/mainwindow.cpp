@@ -636,7 +636,12 @@ void MainWindow::setLiveCharts(models::TimeSeriesModel *series)
     m_chartPanel->setObjectName(QStringLiteral("liveChartPanel"));
     m_chartDock = createDock(
         tr("Live Chart"), QStringLiteral("liveChartDock"), m_chartPanel, Qt::BottomDockWidgetArea);
-    splitDockWidget(m_activityDock, m_chartDock, Qt::Horizontal);
+    // Beside the Activity and Attribute Table tabs, not a third tab (splitDockWidget() would
+    // tab it with a tabbed dock), with room for a few charts.
+    removeDockWidget(m_chartDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartDock, Qt::Horizontal);
+    m_chartDock->show();
+    resizeDocks({m_chartDock}, {260}, Qt::Vertical);
     if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
         view->insertAction(m_activityDock->toggleViewAction(), m_chartDock->toggleViewAction());
     }
