@@ -49,6 +49,12 @@ Result<QString> runRound(data::PgConnection &db, const Settings &settings)
                        .arg(tick->toInt(0, 2))
                        .arg(tick->toInt(0, 3))
                        .arg(tick->toInt(0, 4));
+    // Points of vehicles that stopped reporting are still held for the late tolerance.
+    auto fences = db.exec(QStringLiteral("SELECT geofence_tick()"));
+    if (!fences) {
+        return tl::unexpected(fences.error());
+    }
+    line += QStringLiteral("; geofences: %1 event(s)").arg(fences->toInt(0, 0));
     if (settings.retention) {
         auto kept
             = db.exec(QStringLiteral("SELECT object, action, row_count FROM reading_retention("
@@ -63,6 +69,18 @@ Result<QString> runRound(data::PgConnection &db, const Settings &settings)
                         .arg(kept->text(row, 0),
                              kept->text(row, 1),
                              kept->isNull(row, 2) ? QStringLiteral("?") : kept->text(row, 2));
+        }
+        auto tracks = db.exec(QStringLiteral("SELECT positions, events "
+                                             "FROM vehicle_position_retention("
+                                             "make_interval(days => $1))"),
+                              {settings.rawDays});
+        if (!tracks) {
+            return tl::unexpected(tracks.error());
+        }
+        if (tracks->toInt(0, 0) > 0 || tracks->toInt(0, 1) > 0) {
+            done << QStringLiteral("%1 vehicle position(s) and %2 geofence event(s) deleted")
+                        .arg(tracks->toInt(0, 0))
+                        .arg(tracks->toInt(0, 1));
         }
         line += QStringLiteral("; retention: %1")
                     .arg(done.isEmpty() ? QStringLiteral("nothing to remove")
@@ -86,10 +104,11 @@ bool readPositive(const QCommandLineParser &parser, const QCommandLineOption &op
 int runMaintainCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Runs the database's scheduled work: offline, aggregate and composite "
-                       "alarm rules, escalation, unshelving, reading partitions ahead and, with "
-                       "--retention, the removal of old readings."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs the database's scheduled work: offline, aggregate and composite "
+        "alarm rules, escalation, unshelving, reading partitions ahead, the geofence "
+        "points of vehicles that went quiet and, with --retention, the removal "
+        "of old readings, vehicle positions and geofence events."));
     parser.addHelpOption();
     const QCommandLineOption everyOption(
         QStringLiteral("every"), QStringLiteral("Repeat every n seconds."), QStringLiteral("n"));
@@ -99,9 +118,11 @@ int runMaintainCommand(const QStringList &arguments)
         QStringLiteral("minutes"));
     const QCommandLineOption retentionOption(QStringLiteral("retention"),
                                              QStringLiteral("Also remove old readings."));
-    const QCommandLineOption rawOption(QStringLiteral("raw-days"),
-                                       QStringLiteral("Days of raw readings kept (default 30)."),
-                                       QStringLiteral("days"));
+    const QCommandLineOption rawOption(
+        QStringLiteral("raw-days"),
+        QStringLiteral("Days of raw readings, vehicle positions and geofence "
+                       "events kept (default 30)."),
+        QStringLiteral("days"));
     const QCommandLineOption rollupOption(
         QStringLiteral("rollup-days"),
         QStringLiteral("Days of 1-minute and 1-hour rollups kept (default 730)."),

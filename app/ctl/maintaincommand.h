@@ -8,8 +8,10 @@ namespace infrasight::app {
 /// Runs "infrasightctl maintain": the database's scheduled work, which must run whether or not a
 /// console is open (DESIGN 4). Each round calls alarm_tick(): offline sensors raise their alarms,
 /// aggregate and composite rules are evaluated, unacknowledged critical alarms escalate, shelved
-/// alarms return, and reading partitions are created for the next 8 days. With --retention it
-/// then applies reading_retention() (raw readings --raw-days, rollups --rollup-days).
+/// alarms return, and reading partitions are created for the next 8 days. geofence_tick() then
+/// evaluates the held points of vehicles that stopped reporting. With --retention it applies
+/// reading_retention() (raw readings --raw-days, rollups --rollup-days) and
+/// vehicle_position_retention() (positions and geofence events older than --raw-days).
 ///
 /// arguments are the words after "maintain":
 ///   --every SECONDS         repeat every SECONDS until SIGINT/SIGTERM (default: one round)

@@ -34,6 +34,7 @@ class TestMaintain : public QObject
 private Q_SLOTS:
     void initTestCase();
     void oneRoundRaisesOfflineAlarm();
+    void releasesHeldGeofencePoints();
     void repeatsUntilTerminated();
     void onlyAnAdministratorMayRunIt();
     void refusesBadOptions_data();
@@ -98,6 +99,32 @@ void TestMaintain::oneRoundRaisesOfflineAlarm()
         "|| to_char((now() AT TIME ZONE 'UTC')::date + d, 'YYYYMMDD')) IS NOT NULL"_s);
     QVERIFY(ahead);
     QCOMPARE(ahead->toInt(0, 0), qint64(8));
+}
+
+void TestMaintain::releasesHeldGeofencePoints()
+{
+    // A van drove into a fence and stopped reporting: its last fixes are held for the late
+    // tolerance, and only the tick lets them through (the enter). Its fixes from 40 days ago go
+    // with --retention.
+    QVERIFY(m_sql->execScript(
+        u"INSERT INTO geofence (name, geom) VALUES ('Harbour', "
+        "ST_Multi(ST_MakeEnvelope(7.420, 43.730, 7.422, 43.732, 4326))); "
+        "INSERT INTO vehicle_position (vehicle_code, ts, geom) "
+        "SELECT 'VAN-Q', now() - interval '1 minute' + make_interval(secs => 2 * i), "
+        "ST_SetSRID(ST_MakePoint(7.4195 + 0.0002 * i, 43.731), 4326) FROM generate_series(0, 4) i; "
+        "INSERT INTO vehicle_position (vehicle_code, ts, geom) VALUES "
+        "('VAN-OLD', now() - interval '40 days', ST_SetSRID(ST_MakePoint(7.41, 43.73), 4326))"_s));
+    auto events = m_sql->exec(u"SELECT count(*) FROM geofence_event WHERE object_id = 'VAN-Q'"_s);
+    QVERIFY(events);
+    QCOMPARE(events->toInt(0, 0), qint64(0));
+    const Run run = maintain({u"--retention"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(u"geofences: 1 event(s)"_s), qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"1 vehicle position(s)"_s), qPrintable(run.out + run.err));
+    events = m_sql->exec(u"SELECT event FROM geofence_event WHERE object_id = 'VAN-Q'"_s);
+    QVERIFY(events);
+    QCOMPARE(events->rowCount(), 1);
+    QCOMPARE(events->text(0, 0), u"enter"_s);
 }
 
 void TestMaintain::repeatsUntilTerminated()
