@@ -3,6 +3,8 @@
 
 #include "data/migrationrunner.h"
 
+#include <QUuid>
+
 namespace infrasight::tests {
 
 Result<MigratedDatabase> MigratedDatabase::open(const QString &conninfo)
@@ -36,6 +38,24 @@ MigratedDatabase::~MigratedDatabase()
 {
     // The connection closes before the scratch database is dropped.
     m_connection.reset();
+}
+
+QString MigratedDatabase::createLogin(const QString &group) const
+{
+    if (!m_scratch) {
+        return {};
+    }
+    const QString login
+        = group + QStringLiteral("_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
+    const QString secret = QUuid::createUuid().toString(QUuid::Id128);
+    auto ddl = m_connection->exec(
+        QStringLiteral("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', $1::text, "
+                       "$2::text, 'infrasight_' || $3::text)"),
+        {login, secret, group});
+    if (!ddl || !m_connection->execScript(ddl->text(0, 0))) {
+        return {};
+    }
+    return conninfoAs(login, secret);
 }
 
 } // namespace infrasight::tests

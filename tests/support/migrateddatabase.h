@@ -41,6 +41,11 @@ public:
         return m_scratch ? m_scratch->conninfoAs(user, password) : QString();
     }
 
+    /// Creates a login role in infrasight_<group> ("planner", "operator", ...) with a random
+    /// name and password, and returns its connection string (scratch databases only; empty if
+    /// it could not be made).
+    QString createLogin(const QString &group) const;
+
 private:
     MigratedDatabase() = default;
 
