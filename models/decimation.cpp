@@ -78,6 +78,17 @@ Decimation::minMaxPerColumn(std::span<const QPointF> points, double x0, double x
     if (columns < 1 || !(x1 > x0)) {
         return out;
     }
+    // The run per column below needs x order: points merged out of order (a late reading,
+    // history under live points) would visit a column twice and leave it more than two points.
+    if (!std::is_sorted(points.begin(), points.end(), [](const QPointF &a, const QPointF &b) {
+            return a.x() < b.x();
+        })) {
+        std::vector<QPointF> sorted(points.begin(), points.end());
+        std::stable_sort(sorted.begin(), sorted.end(), [](const QPointF &a, const QPointF &b) {
+            return a.x() < b.x();
+        });
+        return minMaxPerColumn(sorted, x0, x1, columns);
+    }
     out.reserve(size_t(columns) * 2);
     const double width = (x1 - x0) / double(columns);
     int column = -1;

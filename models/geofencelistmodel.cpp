@@ -155,8 +155,11 @@ void GeofenceListModel::handleFinished(data::QueryId id, const data::QueryOutcom
         return;
     }
     if (auto removal = m_removals.find(id); removal != m_removals.end()) {
+        const qint64 fenceId = removal.value();
         m_removals.erase(removal);
-        if (!outcome || outcome->rowCount() == 0) {
+        if (outcome && outcome->rowCount() > 0) {
+            Q_EMIT removed(fenceId);
+        } else {
             Q_EMIT saveFailed(
                 outcome ? tr("The geofence was changed by someone else meanwhile; "
                              "it was not deleted.")

@@ -60,6 +60,8 @@ Q_SIGNALS:
     /// ours: what the planner tried to save; theirs: the row as it is now (id 0 if deleted).
     void saveConflict(const data::GeofenceRecord &ours, const data::GeofenceRecord &theirs);
     void saveFailed(const QString &message);
+    /// remove() deleted the fence.
+    void removed(qint64 id);
     void assetsInsideArrived(qint64 id, const QList<data::AssetInside> &assets);
 
 private:

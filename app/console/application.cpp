@@ -13,6 +13,7 @@
 #include "gis/core/mercator.h"
 #include "gis/core/version.h"
 #include "models/alarmlistmodel.h"
+#include "models/geofencelistmodel.h"
 #include "models/timeseriesmodel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/mainwindow.h"
@@ -121,6 +122,8 @@ Application::Application(ConsoleOptions options, QObject *parent)
     m_assets->setAlarms(m_alarms.get());
     m_series = std::make_unique<models::TimeSeriesModel>(m_db.get());
     m_window->setLiveCharts(m_series.get());
+    m_geofences = std::make_unique<models::GeofenceListModel>(m_db.get());
+    m_window->setGeofences(m_geofences.get());
     connect(m_assets.get(), &ui::AssetMapController::layersReady, this, [this] {
         if (m_options.traceState) {
             qCInfo(lcConsoleState).noquote() << "layers: ready";

@@ -23,6 +23,7 @@ class PgConnection;
 
 namespace infrasight::models {
 class AlarmListModel;
+class GeofenceListModel;
 class TimeSeriesModel;
 } // namespace infrasight::models
 
@@ -153,6 +154,7 @@ private:
     std::unique_ptr<ui::AssetMapController> m_assets;
     std::unique_ptr<models::AlarmListModel> m_alarms;  ///< the Alarms dock's list; after the window
     std::unique_ptr<models::TimeSeriesModel> m_series; ///< the Live Chart dock's; after the window
+    std::unique_ptr<models::GeofenceListModel> m_geofences; ///< the Geofences dock's; after it
     QFutureWatcher<Result<LocalDatabase>> m_localStart;
     QTimer m_heartbeat;
     QString m_conninfo;

@@ -270,6 +270,21 @@ Result<void> DemoCitySeeder::seedCity(const FeatureSource &source)
         if (auto r = generateWorkOrders(); !r) {
             return r;
         }
+        // The city's quarters as district geofences (enter and exit recorded, no alarm), so the
+        // planner finds fences to open and snap to. A name already there is left alone: a
+        // planner's fence is never replaced by a seed.
+        if (auto r
+            = exec(QStringLiteral("geofences"),
+                   QStringLiteral("INSERT INTO geofence (name, purpose, rules, geom) "
+                                  "SELECT d.name, 'district', '{\"enter\": {}, \"exit\": {}}', "
+                                  "ST_Multi(d.geom) FROM basemap.district d "
+                                  "WHERE d.admin_level = 10 AND d.name IS NOT NULL "
+                                  "AND ST_IsValid(d.geom) AND ST_GeometryType(d.geom) "
+                                  "IN ('ST_Polygon', 'ST_MultiPolygon') AND NOT EXISTS "
+                                  "(SELECT 1 FROM geofence g WHERE g.name = d.name)"));
+            !r) {
+            return r;
+        }
         // The point-cluster grid (asset_cell) and the counts per type, whatever the loads above
         // did with triggers.
         if (auto r

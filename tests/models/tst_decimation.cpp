@@ -44,6 +44,7 @@ private Q_SLOTS:
     void minMaxKeepsEveryExtreme_data();
     void minMaxKeepsEveryExtreme();
     void minMaxKeepsGapsAndDropsOutside();
+    void minMaxTakesPointsOutOfOrder();
     void lttbKeepsShape_data();
     void lttbKeepsShape();
     void lttbLeavesShortSeries();
@@ -109,6 +110,20 @@ void TestDecimation::minMaxKeepsGapsAndDropsOutside()
     QVERIFY(std::isnan(shown[2].y()));
     QCOMPARE(shown[3], QPointF(3, 4));
     QCOMPARE(shown[4], QPointF(9, 5));
+}
+
+void TestDecimation::minMaxTakesPointsOutOfOrder()
+{
+    // Late readings merged behind newer ones: still two points per column, every extreme.
+    std::vector<QPointF> points;
+    for (int i = 0; i < 1000; ++i) {
+        points.emplace_back((i * 379) % 1000, std::sin(i * 0.1) + (i == 500 ? 9.0 : 0.0));
+    }
+    const std::vector<QPointF> shown = Decimation::minMaxPerColumn(points, 0, 1000, 40);
+    QVERIFY(shown.size() <= 80);
+    QVERIFY(std::is_sorted(
+        shown.cbegin(), shown.cend(), [](QPointF a, QPointF b) { return a.x() < b.x(); }));
+    QVERIFY(std::any_of(shown.cbegin(), shown.cend(), [](QPointF p) { return p.y() > 8.0; }));
 }
 
 void TestDecimation::lttbKeepsShape_data()

@@ -6,6 +6,7 @@
 #include "data/geofencequeries.h"
 #include "data/pg/pgconnection.h"
 #include "models/geofencelistmodel.h"
+#include "tests/support/fenceshapes.h"
 #include "tests/support/migrateddatabase.h"
 
 #include <QAbstractItemModelTester>
@@ -20,22 +21,10 @@ using namespace infrasight;
 using namespace Qt::StringLiterals;
 using infrasight::data::DbClient;
 using infrasight::models::GeofenceListModel;
+using infrasight::tests::fenceBox;
 using infrasight::tests::MigratedDatabase;
 
 Q_DECLARE_METATYPE(infrasight::data::GeofenceRecord)
-
-namespace {
-
-gis::MultiPolygon box(double west, double south, double size)
-{
-    return {{gis::Polygon{{{{west, south},
-                            {west + size, south},
-                            {west + size, south + size},
-                            {west, south + size},
-                            {west, south}}}}}};
-}
-
-} // namespace
 
 class TestGeofenceListModel : public QObject
 {
@@ -111,7 +100,7 @@ void TestGeofenceListModel::savedFenceShowsAtTheOtherConsole()
     fence.rules = QJsonObject{{u"enter"_s, QJsonObject{{u"alarm"_s, u"warning"_s}}}};
     fence.schedule = QJsonObject{
         {u"days"_s, QJsonArray{1, 2, 3, 4, 5}}, {u"from"_s, u"07:00"_s}, {u"to"_s, u"19:00"_s}};
-    fence.shape = box(7.42, 43.73, 0.002);
+    fence.shape = fenceBox(7.42, 43.73, 0.002);
     QSignalSpy saved(&a, &GeofenceListModel::saved);
     QElapsedTimer clock;
     clock.start();
@@ -141,13 +130,13 @@ void TestGeofenceListModel::secondSaveIsRefusedWithBothVersions()
     QCOMPARE(ours.version, theirs.version);
 
     theirs.name = u"Port works (B)"_s;
-    theirs.shape = box(7.42, 43.73, 0.003);
+    theirs.shape = fenceBox(7.42, 43.73, 0.003);
     QSignalSpy bSaved(&b, &GeofenceListModel::saved);
     b.save(theirs);
     QTRY_COMPARE_WITH_TIMEOUT(bSaved.count(), 1, 5000);
 
     ours.name = u"Port works (A)"_s;
-    ours.shape = box(7.42, 43.73, 0.001);
+    ours.shape = fenceBox(7.42, 43.73, 0.001);
     QSignalSpy conflict(&a, &GeofenceListModel::saveConflict);
     QSignalSpy aSaved(&a, &GeofenceListModel::saved);
     a.save(ours);
@@ -156,9 +145,9 @@ void TestGeofenceListModel::secondSaveIsRefusedWithBothVersions()
     const auto mine = conflict.first().at(0).value<data::GeofenceRecord>();
     const auto now = conflict.first().at(1).value<data::GeofenceRecord>();
     QCOMPARE(mine.name, u"Port works (A)"_s);
-    QCOMPARE(mine.shape, box(7.42, 43.73, 0.001));
+    QCOMPARE(mine.shape, fenceBox(7.42, 43.73, 0.001));
     QCOMPARE(now.name, u"Port works (B)"_s);
-    QCOMPARE(now.shape, box(7.42, 43.73, 0.003));
+    QCOMPARE(now.shape, fenceBox(7.42, 43.73, 0.003));
     QCOMPARE(now.version, ours.version + 1);
     QVERIFY(now.updatedBy.startsWith(u"planner_"_s));
 
@@ -200,7 +189,7 @@ void TestGeofenceListModel::listsTheAssetsInside()
     // The fence is A's last save: 0.001 degrees from (7.42, 43.73).
     GeofenceListModel a(m_a.get());
     QTRY_VERIFY(!a.fences().isEmpty());
-    QCOMPARE(a.fences().first().shape, box(7.42, 43.73, 0.001));
+    QCOMPARE(a.fences().first().shape, fenceBox(7.42, 43.73, 0.001));
     QSignalSpy inside(&a, &GeofenceListModel::assetsInsideArrived);
     a.requestAssetsInside(a.fences().first().id);
     QTRY_COMPARE_WITH_TIMEOUT(inside.count(), 1, 5000);

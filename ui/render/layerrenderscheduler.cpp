@@ -297,6 +297,16 @@ void LayerRenderScheduler::setLayers(const QList<LayerRenderInput> &layers)
     d->checkIdle();
 }
 
+QList<LayerRenderInput> LayerRenderScheduler::layers() const
+{
+    QList<LayerRenderInput> inputs;
+    inputs.reserve(d->layers.size());
+    for (const Private::Layer &layer : d->layers) {
+        inputs.append(layer.input);
+    }
+    return inputs;
+}
+
 void LayerRenderScheduler::renderNow()
 {
     d->debounce.stop();

@@ -50,6 +50,8 @@ public:
     MapViewport viewport() const;
     /// The layers to draw, bottom first. Layers no longer listed are dropped at once.
     void setLayers(const QList<LayerRenderInput> &layers);
+    /// The layers last given to setLayers() (their blocks are shared, not copied).
+    QList<LayerRenderInput> layers() const;
     /// Re-renders every layer now (no debounce), e.g. for a benchmark or a print.
     void renderNow();
 

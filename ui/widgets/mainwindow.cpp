@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/mainwindow.h"
 
+#include "gis/core/mercator.h"
 #include "gis/core/version.h"
 #include "models/alarmlistmodel.h"
 #include "models/assetlayerloader.h"
 #include "models/assetselection.h"
 #include "models/citysummarymodel.h"
+#include "models/geofenceeditsession.h"
+#include "models/geofencelistmodel.h"
+#include "models/layermodel.h"
 #include "ui/widgets/alarmpanel.h"
 #include "ui/widgets/assetdetailspanel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/attributetablepanel.h"
 #include "ui/widgets/charts/livechartpanel.h"
 #include "ui/widgets/coordinatelabel.h"
+#include "ui/widgets/geofenceedittool.h"
+#include "ui/widgets/geofencepanel.h"
 #include "ui/widgets/identifytool.h"
 #include "ui/widgets/layerpanel.h"
 #include "ui/widgets/locatorbox.h"
@@ -44,6 +50,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace infrasight::ui {
 
@@ -261,6 +269,28 @@ void MainWindow::logActivity(const QString &line, const QIcon &icon)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_geofencePanel != nullptr && m_geofencePanel->hasUnsavedChanges() && !m_closeConfirmed) {
+        // Nothing the planner drew is lost without being asked.
+        event->ignore();
+        m_geofenceDock->show();
+        m_geofenceDock->raise();
+        auto *box = new QMessageBox(QMessageBox::Warning,
+                                    tr("Unsaved Geofence"),
+                                    tr("The geofence you are editing has unsaved changes."),
+                                    QMessageBox::Discard | QMessageBox::Cancel,
+                                    this);
+        box->setInformativeText(tr("Cancel, then Save in the Geofences dock to keep them."));
+        box->setDefaultButton(QMessageBox::Cancel);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this](int result) {
+            if (result == QMessageBox::Discard) {
+                m_closeConfirmed = true;
+                close();
+            }
+        });
+        box->open();
+        return;
+    }
     if (isProgressVisible()) {
         Q_EMIT cancelRequested(); // closing the window stops a long job
     }
@@ -626,6 +656,88 @@ void MainWindow::setAlarms(models::AlarmListModel *alarms)
     connect(alarms, &models::AlarmListModel::criticalRaised, this, [this] {
         m_alarmsDock->show();
         m_alarmsDock->raise();
+    });
+}
+
+void MainWindow::setGeofences(models::GeofenceListModel *fences)
+{
+    Q_ASSERT(fences != nullptr && m_geofencePanel == nullptr);
+    m_geofenceSession = new models::GeofenceEditSession(this);
+    m_geofenceTool = new GeofenceEditTool(m_map, m_geofenceSession, fences);
+    m_geofencePanel = new GeofencePanel(fences, m_geofenceSession, m_geofenceTool, this);
+    m_geofencePanel->setObjectName(QStringLiteral("geofencePanel"));
+    m_geofenceDock = createDock(
+        tr("Geofences"), QStringLiteral("geofenceDock"), m_geofencePanel, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(m_layersDock, m_geofenceDock);
+    m_layersDock->raise();
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->insertAction(m_alarmsDock->toggleViewAction(), m_geofenceDock->toggleViewAction());
+    }
+    // The undo and redo of the shape work wherever the focus is in the window.
+    addAction(m_geofencePanel->undoAction());
+    addAction(m_geofencePanel->redoAction());
+    bindTool(QStringLiteral("geofenceTool"),
+             m_geofenceTool,
+             tr("Draw and edit geofences: choose one in the Geofences dock, or draw a new one"));
+    connect(
+        findChild<QAction *>(QStringLiteral("geofenceTool")), &QAction::triggered, this, [this] {
+            m_geofenceDock->show();
+            m_geofenceDock->raise();
+        });
+    connect(m_geofencePanel, &GeofencePanel::toolRequested, this, [this] {
+        m_map->setZoomRectangleMode(false);
+        m_map->setTool(m_geofenceTool);
+        m_geofenceDock->show();
+        m_geofenceDock->raise();
+    });
+    connect(m_geofencePanel, &GeofencePanel::zoomRequested, this, [this](const QRectF &lonLat) {
+        if (lonLat.isNull()) {
+            return;
+        }
+        const QPointF a = gis::lonLatToMercatorMeters({lonLat.left(), lonLat.top()});
+        const QPointF b = gis::lonLatToMercatorMeters({lonLat.right(), lonLat.bottom()});
+        QRectF meters = QRectF(a, b).normalized();
+        // A margin around the fence, and never closer than a street's worth.
+        const double margin = std::max({meters.width(), meters.height(), 200.0}) * 0.15;
+        meters.adjust(-margin, -margin, margin, margin);
+        m_map->zoomToExtent(meters);
+    });
+    connect(m_geofencePanel,
+            &GeofencePanel::selectionRequested,
+            this,
+            [this](const QList<qint64> &ids) {
+                if (m_assets) {
+                    m_assets->selection()->select(ids);
+                }
+            });
+    connect(m_geofenceTool, &GeofenceEditTool::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+    });
+    // Snap targets: the other fences and each asset layer, all on unless unticked here.
+    QMenu *snapMenu = m_geofencePanel->snapMenu();
+    connect(snapMenu, &QMenu::aboutToShow, this, [this, snapMenu] {
+        snapMenu->clear();
+        QList<std::pair<QString, QString>> targets{
+            {GeofenceEditTool::geofenceSnapKey(), tr("Other Geofences")}};
+        if (m_assets) {
+            for (const models::LayerDefinition &layer : m_assets->layerModel()->layers()) {
+                targets.append({layer.key, layer.title});
+            }
+        }
+        for (const auto &[key, title] : std::as_const(targets)) {
+            QAction *target = snapMenu->addAction(title);
+            target->setCheckable(true);
+            target->setChecked(!m_geofenceTool->snapExcluded().contains(key));
+            connect(target, &QAction::toggled, this, [this, key](bool on) {
+                QSet<QString> excluded = m_geofenceTool->snapExcluded();
+                if (on) {
+                    excluded.remove(key);
+                } else {
+                    excluded.insert(key);
+                }
+                m_geofenceTool->setSnapExcluded(excluded);
+            });
+        }
     });
 }
 

@@ -22,6 +22,8 @@ class QTreeView;
 
 namespace infrasight::models {
 class AlarmListModel;
+class GeofenceEditSession;
+class GeofenceListModel;
 class CitySummaryModel;
 class TimeSeriesModel;
 struct CitySummary;
@@ -34,6 +36,8 @@ class AssetMapController;
 class AttributeTablePanel;
 class AssetDetailsPanel;
 class CoordinateLabel;
+class GeofenceEditTool;
+class GeofencePanel;
 class LayerPanel;
 class LiveChartPanel;
 class LocatorBox;
@@ -100,6 +104,19 @@ public:
 
     /// Opens a sensor's live chart and brings its dock forward.
     void showChart(qint64 sensorId);
+
+    /// Puts the geofences into a Geofences dock (tabbed with Layers) and binds Tools > Draw
+    /// Geofence to the geofence editor: choosing a fence opens it zoomed on the map, Select on
+    /// Map selects the assets inside it (once setAssetMap() was called). Call once; the model
+    /// is borrowed and must outlive the window. Closing the window with unsaved geofence
+    /// changes asks first.
+    void setGeofences(models::GeofenceListModel *fences);
+
+    GeofencePanel *geofencePanel() const { return m_geofencePanel; }
+
+    GeofenceEditTool *geofenceTool() const { return m_geofenceTool; }
+
+    QDockWidget *geofenceDock() const { return m_geofenceDock; }
 
     /// The alarm counts in the status bar.
     QLabel *alarmCountLabel() const { return m_alarmCounts; }
@@ -211,6 +228,11 @@ private:
     AlarmPanel *m_alarmPanel = nullptr;
     LiveChartPanel *m_chartPanel = nullptr;
     QDockWidget *m_chartDock = nullptr;
+    models::GeofenceEditSession *m_geofenceSession = nullptr;
+    GeofenceEditTool *m_geofenceTool = nullptr;
+    GeofencePanel *m_geofencePanel = nullptr;
+    QDockWidget *m_geofenceDock = nullptr;
+    bool m_closeConfirmed = false;
     QLabel *m_alarmCounts = nullptr;
     QPointer<AssetMapController> m_assets;
     AssetDetailsPanel *m_detailsPanel = nullptr;

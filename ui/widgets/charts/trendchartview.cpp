@@ -64,6 +64,20 @@ TrendChartView::TrendChartView(models::TimeSeriesModel *model, QWidget *parent)
     setMouseTracking(true);
     connect(
         model, &models::TimeSeriesModel::cursorTimeChanged, this, [this] { viewport()->update(); });
+    // The value axis's labels take their width from the range a redraw sets, so the plot can
+    // narrow after the series were decimated for it: decimate again for the new width, or a
+    // series would hold more than two points per pixel column.
+    // Queued: the area changes while a redraw sets the axes, and settles after it.
+    connect(
+        chart,
+        &QChart::plotAreaChanged,
+        this,
+        [this] {
+            if (m_toMs > m_fromMs && plotColumns() != m_drawnColumns) {
+                redraw(m_fromMs, m_toMs);
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 TrendChartView::~TrendChartView() = default;
@@ -113,6 +127,7 @@ void TrendChartView::redraw(qint64 fromMs, qint64 toMs)
     m_fromMs = fromMs;
     m_toMs = toMs;
     const int columns = plotColumns();
+    m_drawnColumns = columns;
     double low = std::numeric_limits<double>::infinity();
     double high = -std::numeric_limits<double>::infinity();
     QList<QPair<QLineSeries *, QList<QPointF>>> lines;

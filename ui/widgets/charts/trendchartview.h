@@ -70,6 +70,7 @@ private:
     QHash<qint64, QLineSeries *> m_series;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
+    int m_drawnColumns = 0; ///< the plot's width in pixel columns at the last redraw
 };
 
 } // namespace infrasight::ui
