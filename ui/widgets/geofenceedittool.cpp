@@ -676,12 +676,15 @@ void GeofenceEditTool::paint(QPainter &painter, const render::MapViewport &view)
     }
     // Where the cursor snapped: a ring with a cross, in a colour no fence uses.
     if (m_snap) {
+        // A white halo under it keeps it readable over a busy map.
         const QPointF at = view.lonLatToScreen(lonLatOf(*m_snap));
-        painter.setPen(QPen(SnapColour, 2.0));
         painter.setBrush(Qt::NoBrush);
-        painter.drawEllipse(at, 7, 7);
-        painter.drawLine(at - QPointF(10, 0), at + QPointF(10, 0));
-        painter.drawLine(at - QPointF(0, 10), at + QPointF(0, 10));
+        for (const QPen &pen : {QPen(Qt::white, 5.0), QPen(SnapColour, 2.5)}) {
+            painter.setPen(pen);
+            painter.drawEllipse(at, 10, 10);
+            painter.drawLine(at - QPointF(15, 0), at + QPointF(15, 0));
+            painter.drawLine(at - QPointF(0, 15), at + QPointF(0, 15));
+        }
     }
     // Where validation found the problem.
     if (m_problem) {

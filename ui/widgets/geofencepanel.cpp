@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -126,14 +127,20 @@ GeofencePanel::GeofencePanel(models::GeofenceListModel *fences,
     listButtons->addStretch();
     listButtons->addWidget(m_deleteButton);
 
+    // Two rows: the shape tools, then undo, redo, numeric entry and snapping.
     m_drawBar = new QToolBar(this);
     m_drawBar->setObjectName(QStringLiteral("geofenceDrawBar"));
     m_drawBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    createDrawActions(m_drawBar);
+    m_editBar = new QToolBar(this);
+    m_editBar->setObjectName(QStringLiteral("geofenceEditBar"));
+    m_editBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    createDrawActions(m_drawBar, m_editBar);
+    setMinimumWidth(430);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *content = new QWidget(scroll);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
@@ -152,6 +159,7 @@ GeofencePanel::GeofencePanel(models::GeofenceListModel *fences,
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     bottomLayout->addWidget(m_drawBar);
+    bottomLayout->addWidget(m_editBar);
     bottomLayout->addWidget(scroll);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(1, 3);
@@ -219,7 +227,7 @@ GeofencePanel::GeofencePanel(models::GeofenceListModel *fences,
 
 GeofencePanel::~GeofencePanel() = default;
 
-void GeofencePanel::createDrawActions(QToolBar *bar)
+void GeofencePanel::createDrawActions(QToolBar *bar, QToolBar *editBar)
 {
     struct Entry
     {
@@ -277,7 +285,6 @@ void GeofencePanel::createDrawActions(QToolBar *bar)
                 action,
                 [action, mode](GeofenceEditTool::Mode now) { action->setChecked(now == mode); });
     }
-    bar->addSeparator();
     m_undo = m_session->undoStack()->createUndoAction(this, tr("Undo"));
     m_undo->setObjectName(QStringLiteral("geofenceUndoAction"));
     m_undo->setShortcut(QKeySequence::Undo);
@@ -286,14 +293,14 @@ void GeofencePanel::createDrawActions(QToolBar *bar)
     m_redo->setObjectName(QStringLiteral("geofenceRedoAction"));
     m_redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
     m_redo->setShortcutContext(Qt::WindowShortcut);
-    bar->addAction(m_undo);
-    bar->addAction(m_redo);
-    bar->addSeparator();
+    editBar->addAction(m_undo);
+    editBar->addAction(m_redo);
+    editBar->addSeparator();
     QAction *coordinates
-        = bar->addAction(tr("Coordinates…"), this, &GeofencePanel::openCoordinates);
+        = editBar->addAction(tr("Coordinates…"), this, &GeofencePanel::openCoordinates);
     coordinates->setObjectName(QStringLiteral("geofenceCoordinatesAction"));
     coordinates->setToolTip(tr("Type the vertices, or a circle's centre and radius"));
-    QAction *snapping = bar->addAction(tr("Snap"));
+    QAction *snapping = editBar->addAction(tr("Snap"));
     snapping->setObjectName(QStringLiteral("geofenceSnapAction"));
     snapping->setCheckable(true);
     snapping->setChecked(m_tool->snapping());
@@ -304,7 +311,7 @@ void GeofencePanel::createDrawActions(QToolBar *bar)
     m_snapMenu = new QMenu(this);
     m_snapMenu->setObjectName(QStringLiteral("geofenceSnapMenu"));
     snapping->setMenu(m_snapMenu);
-    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(snapping))) {
+    if (auto *button = qobject_cast<QToolButton *>(editBar->widgetForAction(snapping))) {
         button->setPopupMode(QToolButton::MenuButtonPopup);
     }
 }
@@ -340,7 +347,9 @@ QWidget *GeofencePanel::createForm()
     auto *purposeRow = new QHBoxLayout;
     purposeRow->addWidget(m_purpose, 1);
     purposeRow->addWidget(m_colour);
-    form->addRow(tr("&Purpose:"), purposeRow);
+    auto *purposeLabel = new QLabel(tr("&Purpose:"), m_form);
+    purposeLabel->setBuddy(m_purpose);
+    form->addRow(purposeLabel, purposeRow);
 
     m_active = new QCheckBox(tr("&Active (events are recorded)"), m_form);
     m_active->setObjectName(QStringLiteral("geofenceActive"));
@@ -348,15 +357,16 @@ QWidget *GeofencePanel::createForm()
 
     m_always = new QCheckBox(tr("At all &times"), m_form);
     m_always->setObjectName(QStringLiteral("geofenceAlways"));
-    auto *days = new QHBoxLayout;
+    // Two rows of days, so the dock stays narrow.
+    auto *days = new QGridLayout;
     const QLocale locale;
     for (int day = 1; day <= 7; ++day) {
         auto *box = new QCheckBox(locale.dayName(day, QLocale::ShortFormat), m_form);
         box->setObjectName(QStringLiteral("geofenceDay%1").arg(day));
         m_days.append(box);
-        days->addWidget(box);
+        days->addWidget(box, (day - 1) / 4, (day - 1) % 4);
     }
-    days->addStretch();
+    days->setColumnStretch(4, 1);
     m_from = new QTimeEdit(m_form);
     m_from->setObjectName(QStringLiteral("geofenceFrom"));
     m_from->setDisplayFormat(QStringLiteral("HH:mm"));
@@ -938,6 +948,7 @@ void GeofencePanel::updateState()
     const bool editing = m_session->isActive();
     m_form->setEnabled(editing);
     m_drawBar->setEnabled(editing);
+    m_editBar->setEnabled(editing);
     m_deleteButton->setEnabled(editing && m_session->fenceId() != 0 && !m_saving);
     m_saveButton->setEnabled(editing && !m_saving
                              && (hasUnsavedChanges() || m_session->fenceId() == 0));

@@ -106,7 +106,7 @@ Q_SIGNALS:
 private:
     QWidget *createForm();
     QWidget *createInside();
-    void createDrawActions(QToolBar *bar);
+    void createDrawActions(QToolBar *bar, QToolBar *editBar);
     void showRecord(const data::GeofenceRecord &fence);
     void showInside(qint64 id, const QList<data::AssetInside> &assets);
     void setMessage(const QString &text, bool problem = false);
@@ -132,6 +132,7 @@ private:
     QPushButton *m_newButton = nullptr;
     QPushButton *m_deleteButton = nullptr;
     QToolBar *m_drawBar = nullptr;
+    QToolBar *m_editBar = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QMenu *m_snapMenu = nullptr;
