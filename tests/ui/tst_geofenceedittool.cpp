@@ -16,6 +16,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void sixtyEditsUndoToTheStart();
     void circleDragIsGeodesic();
     void rectangleDragAndHole();
+    void corridorBuffersTheLine();
     void snapsToAnAssetWithinTwelvePixels_data();
     void snapsToAnAssetWithinTwelvePixels();
     void snapsToItsOwnVertices();
@@ -283,6 +285,27 @@ void TestGeofenceEditTool::rectangleDragAndHole()
     QVERIFY(screenDistance(m_canvas->viewport().lonLatToScreen({third.x(), third.y()}),
                            QPointF(700, 190))
             < 0.01);
+}
+
+void TestGeofenceEditTool::corridorBuffersTheLine()
+{
+    m_session->begin(0, 0, {});
+    m_tool->setCorridorHalfWidthM(10.0);
+    m_tool->setMode(Mode::Corridor);
+    QTest::mouseClick(m_canvas, Qt::LeftButton, Qt::NoModifier, QPoint(200, 300));
+    QTest::mouseClick(m_canvas, Qt::LeftButton, Qt::NoModifier, QPoint(600, 300));
+    QTest::keyClick(m_canvas, Qt::Key_Return);
+    QCOMPARE(m_tool->mode(), Mode::Edit);
+    QCOMPARE(m_session->shape().polygons.size(), size_t(1));
+    // Every vertex is 10 m from the line (round ends), give or take the local plane's error.
+    const render::MapViewport view = m_canvas->viewport();
+    const gis::LonLat a = view.screenToLonLat({200, 300});
+    const gis::LonLat b = view.screenToLonLat({600, 300});
+    for (const QPointF &p : m_session->shape().polygons.front().rings.front()) {
+        const double lon = std::clamp(p.x(), a.lonDeg, b.lonDeg);
+        const double d = gis::fenceshapes::distanceM({lon, a.latDeg}, {p.x(), p.y()});
+        QVERIFY2(std::abs(d - 10.0) < 0.2, qPrintable(QString::number(d)));
+    }
 }
 
 void TestGeofenceEditTool::snapsToAnAssetWithinTwelvePixels_data()

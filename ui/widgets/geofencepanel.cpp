@@ -314,6 +314,20 @@ void GeofencePanel::createDrawActions(QToolBar *bar, QToolBar *editBar)
     if (auto *button = qobject_cast<QToolButton *>(editBar->widgetForAction(snapping))) {
         button->setPopupMode(QToolButton::MenuButtonPopup);
     }
+    // The corridor's width: the line is buffered by half of it on either side.
+    auto *width = new QDoubleSpinBox(editBar);
+    width->setObjectName(QStringLiteral("corridorWidth"));
+    width->setRange(1.0, 2000.0);
+    width->setDecimals(1);
+    width->setSuffix(tr(" m"));
+    width->setValue(m_tool->corridorHalfWidthM() * 2.0);
+    width->setToolTip(tr("Width of the corridor the Corridor tool draws (metres, geodesic)"));
+    editBar->addSeparator();
+    editBar->addWidget(new QLabel(tr("Corridor:"), editBar));
+    editBar->addWidget(width);
+    connect(width, &QDoubleSpinBox::valueChanged, m_tool, [this](double metres) {
+        m_tool->setCorridorHalfWidthM(metres / 2.0);
+    });
 }
 
 QWidget *GeofencePanel::createForm()
