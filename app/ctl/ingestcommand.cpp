@@ -13,7 +13,28 @@
 
 #include <cstdio>
 
+#include <poll.h>
+#include <unistd.h>
+
 namespace infrasight::app {
+
+namespace {
+
+/// A live feed's readings wait at most this long for their batch to fill.
+constexpr int QuietFlushMs = 200;
+
+/// True when a line can be read from input now or within timeoutMs (or the input ended or
+/// failed: readLine() then says so); false when nothing came meanwhile.
+bool lineArrives(QFile &input, int timeoutMs)
+{
+    if (input.canReadLine()) {
+        return true;
+    }
+    pollfd watched{input.handle(), POLLIN, 0};
+    return ::poll(&watched, 1, timeoutMs) != 0;
+}
+
+} // namespace
 
 int runIngestCommand(const QStringList &arguments)
 {
@@ -59,7 +80,7 @@ int runIngestCommand(const QStringList &arguments)
                     QStringLiteral("cannot read %1: %2").arg(input.fileName(), input.errorString()))
                     .value());
         }
-    } else if (!input.open(stdin, QIODevice::ReadOnly)) {
+    } else if (!input.open(STDIN_FILENO, QIODevice::ReadOnly)) {
         return CommandContext::reportError(
             fail(ErrorCode::Io, QStringLiteral("cannot read standard input")).value());
     }
@@ -79,8 +100,20 @@ int runIngestCommand(const QStringList &arguments)
     timer.start();
     qint64 lineNumber = 0;
     qint64 badLines = 0;
-    while (!input.atEnd()) {
+    // A pipe from a live feed: what is queued is stored once the feed pauses, so its alarms do
+    // not wait for a full batch. A file is read to its end in full batches.
+    const bool live = input.isSequential();
+    for (;;) {
+        if (live && ingester.queued() > 0 && !lineArrives(input, QuietFlushMs)) {
+            if (auto flushed = ingester.flush(); !flushed) {
+                return CommandContext::reportError(flushed.error());
+            }
+            continue;
+        }
         QByteArray line = input.readLine();
+        if (line.isEmpty()) {
+            break; // the end of the input (an empty line still holds its newline)
+        }
         ++lineNumber;
         if (line.endsWith('\n')) {
             line.chop(line.endsWith("\r\n") ? 2 : 1);

@@ -56,7 +56,7 @@ Result<void> ReadingIngester::add(const ReadingLine &reading)
     m_ids.push_back(sensor->id);
     m_times.push_back(reading.time.toUTC().toString(Qt::ISODateWithMs));
     m_values.push_back(*value);
-    if (m_ids.size() >= BatchSize) {
+    if (m_ids.size() >= m_batchSize) {
         return flush();
     }
     return {};

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <algorithm>
 #include <utility>
 
 namespace infrasight::data {
@@ -24,7 +25,7 @@ class PgConnection;
 class ReadingIngester
 {
 public:
-    /// Rows per INSERT.
+    /// Rows per INSERT unless setBatchSize() says otherwise.
     static constexpr qsizetype BatchSize = 5000;
 
     /// connection must outlive the ingester.
@@ -39,6 +40,14 @@ public:
 
     /// Stores what is queued.
     [[nodiscard]] Result<void> flush();
+
+    /// Rows per INSERT (at least 1).
+    void setBatchSize(qsizetype rows) { m_batchSize = std::max<qsizetype>(1, rows); }
+
+    qsizetype batchSize() const { return m_batchSize; }
+
+    /// Readings queued for the next batch.
+    qsizetype queued() const { return m_ids.size(); }
 
     /// Readings stored so far.
     qint64 stored() const { return m_stored; }
@@ -60,6 +69,7 @@ private:
     QVariantList m_ids;
     QStringList m_times;
     QVariantList m_values;
+    qsizetype m_batchSize = BatchSize;
     qint64 m_stored = 0;
     qint64 m_duplicates = 0;
 };

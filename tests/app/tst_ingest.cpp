@@ -41,6 +41,7 @@ private Q_SLOTS:
     void csvFromStandardInput();
     void refusesUsageErrors();
     void simulateWritesReadings();
+    void liveFeedIsStoredWithoutWaitingForABatch(); // last: it adds a sensor
 
 private:
     Run ingest(const QStringList &arguments, const QByteArray &input = {}) const;
@@ -193,6 +194,33 @@ void TestIngest::csvFromStandardInput()
     QVERIFY2(run.out.contains(u"5 reading(s) stored, 1 duplicate(s) dropped, 0 bad line(s)"_s),
              qPrintable(run.out));
     QCOMPARE(scalar(u"SELECT count(*) FROM reading"_s), before + 5);
+}
+
+void TestIngest::liveFeedIsStoredWithoutWaitingForABatch()
+{
+    // A feed that sends one breaching reading and stays open: the reading is stored, and its
+    // alarm raised, while the pipe is still open, not when 5,000 readings have come.
+    QVERIFY(m_sql->execScript(
+        u"INSERT INTO sensor (code, kind, unit, warn_high, crit_high, hysteresis) VALUES "
+        "('WP-LIVE', 'water_pressure', 'bar', 6.0, 7.0, 0.1)"_s));
+    const QString newAlarms = u"SELECT count(*) FROM alarm a JOIN sensor s ON s.id = a.sensor_id "
+                              "WHERE s.code = 'WP-LIVE' AND a.state = 'new'"_s;
+    QCOMPARE(scalar(newAlarms), 0);
+    QProcess process;
+    process.start(QStringLiteral(INFRASIGHTCTL_PATH),
+                  {u"ingest"_s, u"--db"_s, m_database->conninfo(), u"--format"_s, u"csv"_s});
+    QVERIFY(process.waitForStarted(10000));
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    process.write(u"WP-LIVE,%1,9.5,bar\n"_s.arg(at.toString(Qt::ISODateWithMs)).toUtf8());
+    QVERIFY(process.waitForBytesWritten(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(newAlarms), 1, 5000);
+    QCOMPARE(process.state(), QProcess::Running); // still reading the feed
+    process.write(
+        u"WP-LIVE,%1,4.0,bar\n"_s.arg(at.addSecs(1).toString(Qt::ISODateWithMs)).toUtf8());
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(process.readAllStandardOutput().contains("2 reading(s) stored"), "two stored");
 }
 
 void TestIngest::refusesUsageErrors()

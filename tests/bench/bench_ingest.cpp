@@ -7,6 +7,7 @@
 // breaching reading to the alarm's NOTIFY at a listening console client (DbClient), p50/p95.
 //
 // Usage: bench_ingest [--db CONNINFO] [--sensors 1000,10000] [--seconds 60] [--alarms 20]
+//                     [--batch ROWS]
 // Without --db it creates (and drops) a database on the server of INFRASIGHT_TEST_DSN.
 // Acceptance: >= 50,000 readings/s sustained for 60 s; alarm latency p95 <= 2 s.
 #include "data/dbclient.h"
@@ -81,9 +82,12 @@ struct Throughput
 };
 
 /// Feeds every sensor one reading per round, through ReadingIngester, for `seconds`.
-Result<Throughput> feed(data::PgConnection &db, int sensors, double seconds)
+Result<Throughput> feed(data::PgConnection &db, int sensors, double seconds, int batch)
 {
     data::ReadingIngester ingester(db);
+    if (batch > 0) {
+        ingester.setBatchSize(batch);
+    }
     if (auto prepared = ingester.prepare(); !prepared) {
         return tl::unexpected(prepared.error());
     }
@@ -183,7 +187,9 @@ int main(int argc, char *argv[])
         u"seconds"_s, u"How long to feed each count."_s, u"s"_s, u"60"_s);
     const QCommandLineOption alarmsOption(
         u"alarms"_s, u"Alarms timed per count."_s, u"n"_s, u"20"_s);
-    parser.addOptions({dbOption, sensorsOption, secondsOption, alarmsOption});
+    const QCommandLineOption batchOption(
+        u"batch"_s, u"Rows per INSERT (0: the ingester's choice)."_s, u"rows"_s, u"0"_s);
+    parser.addOptions({dbOption, sensorsOption, secondsOption, alarmsOption, batchOption});
     parser.process(app);
     const double seconds = std::max(0.5, parser.value(secondsOption).toDouble());
     const int alarms = std::max(1, parser.value(alarmsOption).toInt());
@@ -200,7 +206,8 @@ int main(int argc, char *argv[])
         if (auto created = createSensors(db, std::max(sensors, alarms + 2)); !created) {
             return failWith(u"cannot create sensors"_s, created.error());
         }
-        const Result<Throughput> fed = feed(db, sensors, seconds);
+        const Result<Throughput> fed
+            = feed(db, sensors, seconds, parser.value(batchOption).toInt());
         if (!fed) {
             return failWith(u"ingest failed"_s, fed.error());
         }
