@@ -20,8 +20,9 @@ namespace infrasight::app {
 
 namespace {
 
-/// A live feed's readings wait at most this long for their batch to fill.
-constexpr int QuietFlushMs = 200;
+/// A live feed's readings wait at most this long for their batch to fill: a feed that pauses
+/// or trickles has its readings, and their alarms, in the database within this time.
+constexpr qint64 MaxWaitMs = 250;
 
 /// True when a line can be read from input now or within timeoutMs (or the input ended or
 /// failed: readLine() then says so); false when nothing came meanwhile.
@@ -100,15 +101,19 @@ int runIngestCommand(const QStringList &arguments)
     timer.start();
     qint64 lineNumber = 0;
     qint64 badLines = 0;
-    // A pipe from a live feed: what is queued is stored once the feed pauses, so its alarms do
-    // not wait for a full batch. A file is read to its end in full batches.
+    // A pipe from a live feed: a reading waits at most MaxWaitMs for its batch to fill, so its
+    // alarms do not wait for a full batch. A file is read to its end in full batches.
     const bool live = input.isSequential();
+    QElapsedTimer oldestQueued;
     for (;;) {
-        if (live && ingester.queued() > 0 && !lineArrives(input, QuietFlushMs)) {
-            if (auto flushed = ingester.flush(); !flushed) {
-                return CommandContext::reportError(flushed.error());
+        if (live && ingester.queued() > 0) {
+            const qint64 left = MaxWaitMs - oldestQueued.elapsed();
+            if (left <= 0 || !lineArrives(input, int(left))) {
+                if (auto flushed = ingester.flush(); !flushed) {
+                    return CommandContext::reportError(flushed.error());
+                }
+                continue;
             }
-            continue;
         }
         QByteArray line = input.readLine();
         if (line.isEmpty()) {
@@ -123,7 +128,11 @@ int runIngestCommand(const QStringList &arguments)
         if (!parsed) {
             added = tl::unexpected(parsed.error());
         } else if (parsed->has_value()) {
+            const bool wasEmpty = ingester.queued() == 0;
             added = ingester.add(**parsed);
+            if (wasEmpty && ingester.queued() > 0) {
+                oldestQueued.start();
+            }
         }
         if (!added && added.error().code == ErrorCode::InvalidArgument) {
             ++badLines;

@@ -23,6 +23,9 @@ Result<void> ReadingIngester::prepare()
         m_sensors.insert(sensors->text(row, 0),
                          Sensor{sensors->toInt(row, 1), sensors->text(row, 2)});
     }
+    if (!m_batchSizeChosen) {
+        m_batchSize = std::clamp(qsizetype(4) * m_sensors.size(), BatchSize, MaxBatchSize);
+    }
     return {};
 }
 

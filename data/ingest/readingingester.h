@@ -25,13 +25,19 @@ class PgConnection;
 class ReadingIngester
 {
 public:
-    /// Rows per INSERT unless setBatchSize() says otherwise.
+    /// Rows per INSERT at least, and at most, unless setBatchSize() says otherwise: prepare()
+    /// takes four readings per sensor within these bounds. The rules and rollups cost the
+    /// database about as much per sensor in a batch as per reading, so a batch that holds each
+    /// sensor once is twice as slow as one that holds it four times (bench_ingest: 39,000 and
+    /// 76,000 readings/s for 10,000 sensors).
     static constexpr qsizetype BatchSize = 5000;
+    static constexpr qsizetype MaxBatchSize = 50000;
 
     /// connection must outlive the ingester.
     explicit ReadingIngester(PgConnection &connection);
 
-    /// Reads the sensors' codes and units. Call once before add().
+    /// Reads the sensors' codes and units, and sizes the batches for them. Call once before
+    /// add().
     [[nodiscard]] Result<void> prepare();
 
     /// Queues a reading (and stores the batch once full). ErrorCode::InvalidArgument says why the
@@ -42,7 +48,11 @@ public:
     [[nodiscard]] Result<void> flush();
 
     /// Rows per INSERT (at least 1).
-    void setBatchSize(qsizetype rows) { m_batchSize = std::max<qsizetype>(1, rows); }
+    void setBatchSize(qsizetype rows)
+    {
+        m_batchSize = std::max<qsizetype>(1, rows);
+        m_batchSizeChosen = true;
+    }
 
     qsizetype batchSize() const { return m_batchSize; }
 
@@ -70,6 +80,7 @@ private:
     QStringList m_times;
     QVariantList m_values;
     qsizetype m_batchSize = BatchSize;
+    bool m_batchSizeChosen = false;
     qint64 m_stored = 0;
     qint64 m_duplicates = 0;
 };
