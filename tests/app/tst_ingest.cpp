@@ -215,12 +215,21 @@ void TestIngest::liveFeedIsStoredWithoutWaitingForABatch()
     QVERIFY(process.waitForBytesWritten(5000));
     QTRY_COMPARE_WITH_TIMEOUT(scalar(newAlarms), 1, 5000);
     QCOMPARE(process.state(), QProcess::Running); // still reading the feed
-    process.write(
-        u"WP-LIVE,%1,4.0,bar\n"_s.arg(at.addSecs(1).toString(Qt::ISODateWithMs)).toUtf8());
+    // Then a trickle with no pause of 250 ms: it is stored as it comes, not at the end.
+    const QString stored = u"SELECT count(*) FROM reading r JOIN sensor s ON s.id = r.sensor_id "
+                           "WHERE s.code = 'WP-LIVE'"_s;
+    for (int i = 1; i <= 20; ++i) {
+        process.write(
+            u"WP-LIVE,%1,4.0,bar\n"_s.arg(at.addSecs(i).toString(Qt::ISODateWithMs)).toUtf8());
+        QTest::qWait(50);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(scalar(stored) >= 15, 2000);
+    QCOMPARE(process.state(), QProcess::Running);
     process.closeWriteChannel();
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
-    QVERIFY2(process.readAllStandardOutput().contains("2 reading(s) stored"), "two stored");
+    QVERIFY2(process.readAllStandardOutput().contains("21 reading(s) stored"), "all stored");
+    QCOMPARE(scalar(stored), 21);
 }
 
 void TestIngest::refusesUsageErrors()
