@@ -9,6 +9,7 @@ INFRASIGHT_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite qt6-charts-dev
     qt6-positioning-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6
+    qt6-multimedia-dev
     libgl-dev libgdal-dev libgeos-dev gdal-bin libproj-dev proj-bin libpq-dev libexpected-dev
     postgresql-15 postgresql-15-postgis-3 postgresql-client-15
     xvfb xauth x11-utils fonts-dejavu-core poppler-utils

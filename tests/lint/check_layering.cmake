@@ -6,7 +6,7 @@ endif()
 
 # layer directory -> regular expressions an #include line must not match
 set(qt_gui_headers "<Q(Painter|Image|Pixmap|Color|Font|Icon|Pen|Brush|Polygon|Transform|Gui|PaintDevice|GuiApplication|Screen|Window|Svg|Pdf|TextDocument|UndoStack)")
-set(qt_widget_headers "<Q(Widget|MainWindow|Dialog|Application|Label|PushButton|Dock|Menu|Action|StatusBar|ToolBar|LineEdit|MessageBox|Layout|VBoxLayout|HBoxLayout|FormLayout|GridLayout|Abstract(Button|ScrollArea|ItemView)|TableView|TreeView|ListView|Chart|Styled|ComboBox|SpinBox|CheckBox|Splitter|TabWidget|Graphics|ProgressBar|FileDialog|InputDialog)|<QtWidgets|<QtCharts")
+set(qt_widget_headers "<Q(Widget|MainWindow|Dialog|Application|Label|PushButton|Dock|Menu|Action|StatusBar|ToolBar|LineEdit|MessageBox|Layout|VBoxLayout|HBoxLayout|FormLayout|GridLayout|Abstract(Button|ScrollArea|ItemView)|TableView|TreeView|ListView|Chart|Styled|ComboBox|SpinBox|CheckBox|Splitter|TabWidget|Graphics|ProgressBar|FileDialog|InputDialog)|<QtWidgets|<QtCharts|<QtMultimedia|<QSoundEffect|<QAudio|<QMedia")
 set(c_libs "<(libpq-fe|libpq|proj|gdal|gdal_priv|ogr_|ogrsf_|cpl_|geos)")
 
 set(rules_gis/core

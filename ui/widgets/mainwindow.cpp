@@ -11,6 +11,7 @@
 #include "models/geofencelistmodel.h"
 #include "models/layermodel.h"
 #include "ui/widgets/alarmpanel.h"
+#include "ui/widgets/alarmsound.h"
 #include "ui/widgets/assetdetailspanel.h"
 #include "ui/widgets/assetmapcontroller.h"
 #include "ui/widgets/attributetablepanel.h"
@@ -657,6 +658,19 @@ void MainWindow::setAlarms(models::AlarmListModel *alarms)
         m_alarmsDock->show();
         m_alarmsDock->raise();
     });
+    // The chime, off until the operator turns it on; the choice is kept.
+    m_alarmSound = new AlarmSound(this);
+    connect(
+        alarms, &models::AlarmListModel::criticalRaised, m_alarmSound, &AlarmSound::criticalRaised);
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        QAction *sound = new QAction(tr("&Sound for Critical Alarms"), view);
+        sound->setObjectName(QStringLiteral("alarmSoundAction"));
+        sound->setCheckable(true);
+        sound->setChecked(m_alarmSound->isEnabled());
+        sound->setStatusTip(tr("Chime when a new critical alarm arrives"));
+        connect(sound, &QAction::toggled, m_alarmSound, &AlarmSound::setEnabled);
+        view->insertAction(view->findChild<QAction *>(QStringLiteral("darkThemeAction")), sound);
+    }
 }
 
 void MainWindow::setGeofences(models::GeofenceListModel *fences)

@@ -32,6 +32,7 @@ struct CitySummary;
 namespace infrasight::ui {
 
 class AlarmPanel;
+class AlarmSound;
 class AssetMapController;
 class AttributeTablePanel;
 class AssetDetailsPanel;
@@ -91,6 +92,10 @@ public:
     void setAlarms(models::AlarmListModel *alarms);
 
     AlarmPanel *alarmPanel() const { return m_alarmPanel; }
+
+    /// The chime for new critical alarms (View > Sound for Critical Alarms), once setAlarms()
+    /// was called.
+    AlarmSound *alarmSound() const { return m_alarmSound; }
 
     /// Puts the live charts into a Live Chart dock at the bottom. An alarm (Enter), an alarm
     /// marker (Identify) and a sensor in the Details panel open their sensor's chart there. Call
@@ -226,6 +231,7 @@ private:
     QWidget *m_layersPanel = nullptr;
     LayerPanel *m_layerPanel = nullptr;
     AlarmPanel *m_alarmPanel = nullptr;
+    AlarmSound *m_alarmSound = nullptr;
     LiveChartPanel *m_chartPanel = nullptr;
     QDockWidget *m_chartDock = nullptr;
     models::GeofenceEditSession *m_geofenceSession = nullptr;
