@@ -54,9 +54,13 @@ public:
     /// After a save: the new version, and the current shape is the saved one.
     void markSaved(qint64 fenceId, int version);
 
-    /// The version a save must name from now on (the planner chose to save over someone
-    /// else's version); the shape and its history stay as they are.
-    void rebase(int version) { m_version = version; }
+    /// The fence and version a save must name from now on (the planner chose to save over
+    /// someone else's version, or as a new fence: id 0); the shape and its history stay.
+    void rebase(qint64 fenceId, int version)
+    {
+        m_fenceId = fenceId;
+        m_version = version;
+    }
 
     /// True when the shape differs from the one begin() or markSaved() was given.
     bool isModified() const { return !m_undo.isClean(); }

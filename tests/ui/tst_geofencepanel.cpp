@@ -78,6 +78,7 @@ private Q_SLOTS:
     void selfIntersectionIsRefusedWithItsPlace();
     void anotherConsolesSaveNeverResetsAnEdit();
     void keepMineSavesOverTheirs();
+    void aFenceDeletedElsewhereKeepsTheEdit();
     void unsavedChangesAreNeverDropped();
     void assetsInsideBecomeTheSelection();
 
@@ -224,6 +225,50 @@ void TestGeofencePanel::keepMineSavesOverTheirs()
         u"Quay (B) 4 POINT(7.424 43.734)"_s);
     QCOMPARE(a->session->shape(), ours);
     QVERIFY(!a->panel->hasUnsavedChanges());
+}
+
+void TestGeofencePanel::aFenceDeletedElsewhereKeepsTheEdit()
+{
+    QVERIFY(m_database->connection().execScript(
+        u"INSERT INTO geofence (name, purpose, geom) VALUES ('Pier', 'custom', "
+        "ST_Multi(ST_MakeEnvelope(7.43, 43.74, 7.431, 43.741, 4326)))"_s));
+    auto a = console();
+    auto b = console();
+    QVERIFY(a && b);
+    qint64 pier = 0;
+    for (const data::GeofenceRecord &fence : a->fences->fences()) {
+        pier = fence.name == u"Pier" ? fence.id : pier;
+    }
+    QVERIFY(pier != 0);
+    QVERIFY(a->panel->openFence(pier));
+    a->session->moveVertex({0, 0, 2}, QPointF(7.4312, 43.7412));
+    const gis::MultiPolygon ours = a->session->shape();
+    b->fences->remove(pier, b->fences->fence(pier)->version);
+    QTRY_VERIFY_WITH_TIMEOUT(a->fences->fence(pier) == nullptr, 3000);
+    QCOMPARE(a->session->shape(), ours); // kept
+    QVERIFY2(a->panel->message().contains(u"deleted"_s), qPrintable(a->panel->message()));
+
+    // Save: the dialog offers to keep ours as a new fence.
+    a->panel->save();
+    ui::GeofenceConflictDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = a->panel->findChild<ui::GeofenceConflictDialog *>()) != nullptr, 5000);
+    QVERIFY(dialog->findChild<QLabel *>(u"theirsLabel"_s)->text().contains(u"deleted"_s));
+    QPushButton *keepMine = dialog->findChild<QPushButton *>(u"keepMineButton"_s);
+    QVERIFY(keepMine->isEnabled());
+    QVERIFY(!dialog->findChild<QPushButton *>(u"takeTheirsButton"_s)->isEnabled());
+    QSignalSpy saved(a->fences.get(), &GeofenceListModel::saved);
+    keepMine->click();
+    QVERIFY(saved.wait(5000));
+    const qint64 newId = saved.first().at(0).toLongLong();
+    QVERIFY(newId != pier);
+    QCOMPARE(a->session->fenceId(), newId);
+    auto row = m_database->connection().exec(
+        u"SELECT name || ' ' || version FROM geofence WHERE id = $1"_s, {newId});
+    QVERIFY(row && row->rowCount() == 1);
+    QCOMPARE(row->text(0, 0), u"Pier 1"_s);
+    QVERIFY(!a->panel->hasUnsavedChanges());
+    QVERIFY(m_database->connection().execScript(u"DELETE FROM geofence WHERE name = 'Pier'"_s));
 }
 
 void TestGeofencePanel::unsavedChangesAreNeverDropped()

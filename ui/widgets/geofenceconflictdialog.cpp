@@ -81,10 +81,11 @@ GeofenceConflictDialog::GeofenceConflictDialog(const data::GeofenceRecord &ours,
     layout->addLayout(grid);
 
     auto *buttons = new QDialogButtonBox(this);
-    QPushButton *keepMine
-        = buttons->addButton(tr("Save &Mine over Theirs"), QDialogButtonBox::AcceptRole);
+    // Deleted meanwhile: ours can still be kept, as a new fence.
+    QPushButton *keepMine = buttons->addButton(theirs.id != 0 ? tr("Save &Mine over Theirs")
+                                                              : tr("Save &Mine as a New Geofence"),
+                                               QDialogButtonBox::AcceptRole);
     keepMine->setObjectName(QStringLiteral("keepMineButton"));
-    keepMine->setEnabled(theirs.id != 0);
     QPushButton *takeTheirs = buttons->addButton(tr("&Take Theirs"), QDialogButtonBox::ResetRole);
     takeTheirs->setObjectName(QStringLiteral("takeTheirsButton"));
     takeTheirs->setEnabled(theirs.id != 0);

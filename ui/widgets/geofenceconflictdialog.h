@@ -17,7 +17,7 @@ class GeofenceConflictDialog : public QDialog
 public:
     enum class Choice {
         KeepEditing, ///< close, change nothing
-        KeepMine,    ///< save ours over theirs (on their version)
+        KeepMine,    ///< save ours over theirs (on their version), or as new if theirs is gone
         TakeTheirs,  ///< drop our edit, edit theirs
     };
 

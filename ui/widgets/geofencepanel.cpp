@@ -181,6 +181,19 @@ GeofencePanel::GeofencePanel(models::GeofenceListModel *fences,
             });
     connect(fences, &QAbstractItemModel::modelReset, this, [this] {
         reselectCurrent();
+        if (m_session->isActive() && m_session->fenceId() != 0 && !m_saving
+            && m_fences->fence(m_session->fenceId()) == nullptr) {
+            if (hasUnsavedChanges()) {
+                setMessage(tr("Someone deleted this geofence; your changes are kept, and Save "
+                              "offers to keep them as a new geofence."),
+                           true);
+            } else {
+                m_session->end();
+                showRecord({});
+                showInside(0, {});
+                setMessage(tr("Someone deleted the geofence you had open."));
+            }
+        }
         // Someone else saved the fence open here: the edit stays, the save will ask.
         if (const data::GeofenceRecord *theirs
             = m_session->isActive() ? m_fences->fence(m_session->fenceId()) : nullptr;
@@ -824,12 +837,15 @@ void GeofencePanel::handleConflict(const data::GeofenceRecord &ours,
     connect(dialog, &QDialog::finished, this, [this, dialog, ours, theirs] {
         switch (dialog->choice()) {
         case GeofenceConflictDialog::Choice::KeepMine: {
-            // Ours, written over theirs on purpose: name their version.
+            // Ours, written over theirs on purpose: name their version. Theirs deleted: ours
+            // becomes a new fence.
             data::GeofenceRecord mine = ours;
+            mine.id = theirs.id;
             mine.version = theirs.version;
-            m_session->rebase(theirs.version);
+            m_session->rebase(theirs.id, theirs.version);
             m_saving = true;
-            setMessage(tr("Saving yours over theirs…"));
+            setMessage(theirs.id != 0 ? tr("Saving yours over theirs…")
+                                      : tr("Saving yours as a new geofence…"));
             m_fences->save(mine);
             break;
         }
