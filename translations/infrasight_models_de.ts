@@ -199,6 +199,62 @@ Quittiert von %2</translation>
     </message>
 </context>
 <context>
+    <name>infrasight::models::GeofenceEditSession</name>
+    <message>
+        <location filename="../models/geofenceeditsession.cpp" line="111"/>
+        <source>Move vertex</source>
+        <translation>Stützpunkt verschieben</translation>
+    </message>
+    <message>
+        <location filename="../models/geofenceeditsession.cpp" line="122"/>
+        <source>Insert vertex</source>
+        <translation>Stützpunkt einfügen</translation>
+    </message>
+    <message>
+        <location filename="../models/geofenceeditsession.cpp" line="140"/>
+        <source>Delete vertex</source>
+        <translation>Stützpunkt löschen</translation>
+    </message>
+    <message>
+        <location filename="../models/geofenceeditsession.cpp" line="154"/>
+        <source>Move geofence</source>
+        <translation>Geofence verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::models::GeofenceListModel</name>
+    <message>
+        <location filename="../models/geofencelistmodel.cpp" line="68"/>
+        <source>%1, version %2, saved by %3</source>
+        <translation>%1, Version %2, gespeichert von %3</translation>
+    </message>
+    <message>
+        <location filename="../models/geofencelistmodel.cpp" line="164"/>
+        <source>The geofence was changed by someone else meanwhile; it was not deleted.</source>
+        <translation>Der Geofence wurde inzwischen von jemand anderem geändert; er wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../models/geofencelistmodel.cpp" line="166"/>
+        <source>The geofence could not be deleted: %1</source>
+        <translation>Der Geofence konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/geofencelistmodel.cpp" line="189"/>
+        <source>You may not edit geofences (your database role lacks the right).</source>
+        <translation>Sie dürfen keine Geofences bearbeiten (Ihrer Datenbankrolle fehlt das Recht).</translation>
+    </message>
+    <message>
+        <location filename="../models/geofencelistmodel.cpp" line="191"/>
+        <source>The database refused the shape: it is not a valid polygon.</source>
+        <translation>Die Datenbank hat die Form abgelehnt: Sie ist kein gültiges Polygon.</translation>
+    </message>
+    <message>
+        <location filename="../models/geofencelistmodel.cpp" line="193"/>
+        <source>The geofence could not be saved: %1</source>
+        <translation>Der Geofence konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>infrasight::models::LayerModel</name>
     <message>
         <location filename="../models/layermodel.cpp" line="93"/>

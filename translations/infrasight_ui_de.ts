@@ -525,6 +525,709 @@
     </message>
 </context>
 <context>
+    <name>infrasight::ui::GeofenceConflictDialog</name>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="32"/>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="36"/>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="37"/>
+        <source>Purpose: %1</source>
+        <translation>Zweck: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="38"/>
+        <source>Shape: %n part(s)</source>
+        <translation>
+            <numerusform>Form: %n Teil</numerusform>
+            <numerusform>Form: %n Teile</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="39"/>
+        <source>, %n vertices</source>
+        <translation>
+            <numerusform>, %n Stützpunkt</numerusform>
+            <numerusform>, %n Stützpunkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="40"/>
+        <source>Rules: %1</source>
+        <translation>Regeln: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="42"/>
+        <source>Active: %1</source>
+        <translation>Aktiv: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="42"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="42"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="44"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="45"/>
+        <source>Version %1, saved by %2 at %3</source>
+        <translation>Version %1, gespeichert von %2 am %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="58"/>
+        <source>Geofence changed by someone else</source>
+        <translation>Geofence von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="60"/>
+        <source>Someone else saved “%1” while you were editing it. Nothing of yours has been written. Compare and choose.</source>
+        <translation>Jemand anders hat „%1“ gespeichert, während Sie ihn bearbeitet haben. Von Ihren Änderungen wurde nichts geschrieben. Vergleichen Sie und wählen Sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="67"/>
+        <source>&lt;b&gt;Yours (not saved)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ihre (nicht gespeichert)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="68"/>
+        <source>&lt;b&gt;Theirs (saved)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Die andere (gespeichert)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="85"/>
+        <source>Save &amp;Mine over Theirs</source>
+        <translation>&amp;Meine über die andere speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="86"/>
+        <source>Save &amp;Mine as a New Geofence</source>
+        <translation>&amp;Meine als neuen Geofence speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="89"/>
+        <source>&amp;Take Theirs</source>
+        <translation>Die andere &amp;übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceconflictdialog.cpp" line="93"/>
+        <source>&amp;Keep Editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::GeofenceCoordinatesDialog</name>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="28"/>
+        <source>“%1” is not a pair of decimal numbers</source>
+        <translation>„%1“ ist kein Paar von Dezimalzahlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="31"/>
+        <source>“%1” is not one longitude and one latitude</source>
+        <translation>„%1“ ist nicht genau eine Länge und eine Breite</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="35"/>
+        <source>“%1” is outside the world (longitude ±180, latitude ±90)</source>
+        <translation>„%1“ liegt außerhalb der Welt (Länge ±180, Breite ±90)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="40"/>
+        <source>a ring ending here has fewer than 3 vertices</source>
+        <translation>ein hier endender Ring hat weniger als 3 Stützpunkte</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="43"/>
+        <source>Enter at least three vertices.</source>
+        <translation>Geben Sie mindestens drei Stützpunkte ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="45"/>
+        <source>Line %1: %2.</source>
+        <translation>Zeile %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="65"/>
+        <source>Geofence Coordinates</source>
+        <translation>Geofence-Koordinaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="71"/>
+        <source>One vertex per line as “longitude latitude” in degrees (WGS 84). An empty line starts a hole; a line “part” starts another polygon.</source>
+        <translation>Ein Stützpunkt pro Zeile als „Länge Breite“ in Grad (WGS 84). Eine leere Zeile beginnt ein Loch; eine Zeile „part“ beginnt ein weiteres Polygon.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="82"/>
+        <source>&amp;Vertices</source>
+        <translation>&amp;Stützpunkte</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="104"/>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="106"/>
+        <source>Centre &amp;longitude:</source>
+        <translation>Mittelpunkt-&amp;Länge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="107"/>
+        <source>Centre l&amp;atitude:</source>
+        <translation>Mittelpunkt-&amp;Breite:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="108"/>
+        <source>&amp;Radius:</source>
+        <translation>&amp;Radius:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="109"/>
+        <source>&amp;Circle</source>
+        <translation>&amp;Kreis</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencecoordinatesdialog.cpp" line="112"/>
+        <source>Add as another &amp;part (keep the current shape)</source>
+        <translation>Als weiteren &amp;Teil hinzufügen (die jetzige Form bleibt)</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::GeofenceEditTool</name>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="119"/>
+        <source>Drag a vertex to move it, double-click an edge to add one, Delete removes the selected one; drag inside to move the fence</source>
+        <translation>Stützpunkt ziehen verschiebt ihn, Doppelklick auf eine Kante fügt einen hinzu, Entf löscht den gewählten; Ziehen im Inneren verschiebt den Geofence</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="123"/>
+        <source>Drag from one corner to the other</source>
+        <translation>Von einer Ecke zur anderen ziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="126"/>
+        <source>Drag from the centre outwards; the radius is in metres</source>
+        <translation>Vom Mittelpunkt nach außen ziehen; der Radius ist in Metern</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="129"/>
+        <source>Click the corridor&apos;s line, Enter to finish (%1 m either side)</source>
+        <translation>Die Linie des Korridors klicken, Eingabe beendet (%1 m zu jeder Seite)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="133"/>
+        <source>Click the vertices; double-click or Enter finishes, Backspace or a right-click takes the last one back, Escape cancels</source>
+        <translation>Stützpunkte klicken; Doppelklick oder Eingabe beendet, Rücktaste oder Rechtsklick nimmt den letzten zurück, Esc bricht ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="358"/>
+        <source>Radius %1 m</source>
+        <translation>Radius %1 m</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="491"/>
+        <source>A ring keeps at least three vertices</source>
+        <translation>Ein Ring behält mindestens drei Stützpunkte</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="546"/>
+        <source>Not enough points for a shape yet</source>
+        <translation>Noch nicht genug Punkte für eine Form</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="563"/>
+        <source>Draw geofence</source>
+        <translation>Geofence zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="579"/>
+        <source>Add hole</source>
+        <translation>Loch hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="583"/>
+        <source>Add part</source>
+        <translation>Teil hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>infrasight::ui::GeofencePanel</name>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="55"/>
+        <source>no alarm</source>
+        <translation>kein Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="56"/>
+        <source>warning alarm</source>
+        <translation>Warnalarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="57"/>
+        <source>critical alarm</source>
+        <translation>kritischer Alarm</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="89"/>
+        <source>Maintenance zone</source>
+        <translation>Wartungszone</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="92"/>
+        <source>Restricted area</source>
+        <translation>Sperrgebiet</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="95"/>
+        <source>District</source>
+        <translation>Bezirk</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="97"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="122"/>
+        <source>New &amp;Geofence</source>
+        <translation>Neuer &amp;Geofence</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="124"/>
+        <source>Dele&amp;te…</source>
+        <translation>Lösc&amp;hen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="187"/>
+        <source>Someone deleted this geofence; your changes are kept, and Save offers to keep them as a new geofence.</source>
+        <translation>Jemand hat diesen Geofence gelöscht; Ihre Änderungen bleiben erhalten, und Speichern bietet an, sie als neuen Geofence zu behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="194"/>
+        <source>Someone deleted the geofence you had open.</source>
+        <translation>Jemand hat den geöffneten Geofence gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="202"/>
+        <source>%1 saved a newer version of this geofence; your changes are kept, and saving will show both.</source>
+        <translation>%1 hat eine neuere Version dieses Geofence gespeichert; Ihre Änderungen bleiben erhalten, und beim Speichern werden beide gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="210"/>
+        <source>Updated to the version %1 saved.</source>
+        <translation>Auf die von %1 gespeicherte Version aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="219"/>
+        <source>Your changes are kept.</source>
+        <translation>Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="227"/>
+        <source>Geofence deleted.</source>
+        <translation>Geofence gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="254"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="255"/>
+        <source>Drag vertices, double-click an edge to add one, Delete removes one</source>
+        <translation>Stützpunkte ziehen, Doppelklick auf eine Kante fügt einen hinzu, Entf löscht einen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="258"/>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="259"/>
+        <source>Click the vertices; double-click or Enter finishes</source>
+        <translation>Stützpunkte klicken; Doppelklick oder Eingabe beendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="262"/>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="263"/>
+        <source>Drag from corner to corner</source>
+        <translation>Von Ecke zu Ecke ziehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="266"/>
+        <source>Circle</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="267"/>
+        <source>Drag from the centre; the radius is geodesic, in metres</source>
+        <translation>Vom Mittelpunkt aus ziehen; der Radius ist geodätisch, in Metern</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="270"/>
+        <source>Corridor</source>
+        <translation>Korridor</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="271"/>
+        <source>Click a line; Enter buffers it by the corridor width</source>
+        <translation>Eine Linie klicken; Eingabe puffert sie um die Korridorbreite</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="274"/>
+        <source>Hole</source>
+        <translation>Loch</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="275"/>
+        <source>Draw a hole inside the fence</source>
+        <translation>Ein Loch im Geofence zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="278"/>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="279"/>
+        <source>Draw another polygon of the same fence</source>
+        <translation>Ein weiteres Polygon desselben Geofence zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="301"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="305"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="313"/>
+        <source>Coordinates…</source>
+        <translation>Koordinaten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="315"/>
+        <source>Type the vertices, or a circle&apos;s centre and radius</source>
+        <translation>Die Stützpunkte eingeben, oder Mittelpunkt und Radius eines Kreises</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="316"/>
+        <source>Snap</source>
+        <translation>Fangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="320"/>
+        <source>Snap to the vertices and edges of other geofences and of the asset layers shown, within %1 px</source>
+        <translation>Auf Stützpunkte und Kanten anderer Geofences und der gezeigten Anlagenebenen fangen, innerhalb von %1 px</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="335"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="457"/>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="337"/>
+        <source>Width of the corridor the Corridor tool draws (metres, geodesic)</source>
+        <translation>Breite des Korridors, den das Korridor-Werkzeug zeichnet (Meter, geodätisch)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="339"/>
+        <source>Corridor:</source>
+        <translation>Korridor:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="355"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="365"/>
+        <source>The fence&apos;s colour on the map (its purpose&apos;s colour unless chosen)</source>
+        <translation>Die Farbe des Geofence auf der Karte (die Farbe seines Zwecks, wenn keine gewählt ist)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="367"/>
+        <source>Use the Purpose&apos;s Colour</source>
+        <translation>Farbe des Zwecks verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="377"/>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="381"/>
+        <source>&amp;Active (events are recorded)</source>
+        <translation>&amp;Aktiv (Ereignisse werden erfasst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="385"/>
+        <source>At all t&amp;imes</source>
+        <translation>&amp;Immer</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="475"/>
+        <source>Dis&amp;card</source>
+        <translation>Ver&amp;werfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="403"/>
+        <source>Until (not included); before From means overnight</source>
+        <translation>Bis (ausschließlich); vor „Von“ heißt über Nacht</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="406"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="409"/>
+        <source>Schedule:</source>
+        <translation>Zeitplan:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="420"/>
+        <source>&amp;Enter</source>
+        <translation>&amp;Betreten</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="427"/>
+        <source>E&amp;xit</source>
+        <translation>&amp;Verlassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="433"/>
+        <source>&amp;Dwell ≥</source>
+        <translation>Verw&amp;eilen ≥</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="438"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="444"/>
+        <source>Rules:</source>
+        <translation>Regeln:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="449"/>
+        <source>every class</source>
+        <translation>jede Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="450"/>
+        <source>Object classes the rules apply to, separated by commas (a vehicle&apos;s class is its crew&apos;s department code)</source>
+        <translation>Objektklassen, für die die Regeln gelten, durch Kommas getrennt (die Klasse eines Fahrzeugs ist der Abteilungscode seines Trupps)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="452"/>
+        <source>C&amp;lasses:</source>
+        <translation>K&amp;lassen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="458"/>
+        <source>Hysteresis band either side of the border: GPS jitter within it raises nothing</source>
+        <translation>Hystereseband zu beiden Seiten der Grenze: GPS-Zittern darin löst nichts aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="460"/>
+        <source>&amp;Band:</source>
+        <translation>Ban&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="468"/>
+        <source>&amp;Repair Shape</source>
+        <translation>Form &amp;reparieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="470"/>
+        <source>Make the shape valid with GEOS&apos;s structure method (one undo step)</source>
+        <translation>Die Form mit der Strukturmethode von GEOS gültig machen (ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="473"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="513"/>
+        <source>Select on &amp;Map</source>
+        <translation>Auf der &amp;Karte auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="515"/>
+        <source>Make the assets inside the fence the map&apos;s selection</source>
+        <translation>Die Anlagen im Geofence zur Auswahl auf der Karte machen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="521"/>
+        <source>Assets inside</source>
+        <translation>Anlagen darin</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="521"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="543"/>
+        <source>“%1” has unsaved changes: save or discard them first.</source>
+        <translation>„%1“ hat ungespeicherte Änderungen: zuerst speichern oder verwerfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="544"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="575"/>
+        <source>New geofence</source>
+        <translation>Neuer Geofence</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="745"/>
+        <source>Enter coordinates</source>
+        <translation>Koordinaten eingeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="759"/>
+        <source> at %1, %2</source>
+        <translation> bei %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="763"/>
+        <source>The shape is not valid: %1%2 (red marker). Move the vertices there, or Repair.</source>
+        <translation>Die Form ist nicht gültig: %1%2 (rote Markierung). Verschieben Sie die Stützpunkte dort, oder reparieren Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="779"/>
+        <source>Not saved: give the geofence a name.</source>
+        <translation>Nicht gespeichert: Geben Sie dem Geofence einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="784"/>
+        <source>Not saved: draw the geofence&apos;s shape first.</source>
+        <translation>Nicht gespeichert: Zeichnen Sie zuerst die Form des Geofence.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="790"/>
+        <source>Not saved: choose at least one day, or “At all times”.</source>
+        <translation>Nicht gespeichert: Wählen Sie mindestens einen Tag oder „Immer“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="794"/>
+        <source>Not saved: choose at least one event (enter, exit or dwell).</source>
+        <translation>Nicht gespeichert: Wählen Sie mindestens ein Ereignis (Betreten, Verlassen oder Verweilen).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="800"/>
+        <source>Not saved: </source>
+        <translation>Nicht gespeichert: </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="804"/>
+        <source>Saving…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="820"/>
+        <source>Saved “%1” (version %2).</source>
+        <translation>„%1“ gespeichert (Version %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="830"/>
+        <source>Not saved: someone else deleted this geofence. Your changes are kept.</source>
+        <translation>Nicht gespeichert: Jemand anders hat diesen Geofence gelöscht. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="831"/>
+        <source>Not saved: %1 saved this geofence first. Your changes are kept.</source>
+        <translation>Nicht gespeichert: %1 hat diesen Geofence zuerst gespeichert. Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="847"/>
+        <source>Saving yours over theirs…</source>
+        <translation>Ihre Version wird über die andere gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="848"/>
+        <source>Saving yours as a new geofence…</source>
+        <translation>Ihre Version wird als neuer Geofence gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="855"/>
+        <source>Showing the version %1 saved.</source>
+        <translation>Die von %1 gespeicherte Version wird gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="882"/>
+        <source>Changes discarded.</source>
+        <translation>Änderungen verworfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="890"/>
+        <source>The shape cannot be repaired: nothing of an area is left. Redraw it.</source>
+        <translation>Die Form lässt sich nicht reparieren: Es bleibt keine Fläche übrig. Zeichnen Sie sie neu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="894"/>
+        <source>Repair shape</source>
+        <translation>Form reparieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="897"/>
+        <source>Repaired: check the shape, then save.</source>
+        <translation>Repariert: Prüfen Sie die Form, dann speichern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="909"/>
+        <source>Delete Geofence</source>
+        <translation>Geofence löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="910"/>
+        <source>Delete “%1” and its events for everyone?</source>
+        <translation>„%1“ und seine Ereignisse für alle löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="945"/>
+        <source>Save the fence to see the assets inside it.</source>
+        <translation>Speichern Sie den Geofence, um die Anlagen darin zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/geofencepanel.cpp" line="946"/>
+        <source>%n asset(s) inside</source>
+        <translation>
+            <numerusform>%n Anlage darin</numerusform>
+            <numerusform>%n Anlagen darin</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="987"/>
+        <source>Choose a geofence, or draw a new one.</source>
+        <translation>Wählen Sie einen Geofence, oder zeichnen Sie einen neuen.</translation>
+    </message>
+</context>
+<context>
     <name>infrasight::ui::LayerPanel</name>
     <message>
         <location filename="../ui/widgets/layerpanel.cpp" line="53"/>
@@ -956,268 +1659,283 @@
 <context>
     <name>infrasight::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="118"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="127"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="119"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="128"/>
         <source>Database: %1 — %2</source>
         <translation>Datenbank: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="124"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="133"/>
         <source>Starting the local database…</source>
         <translation>Die lokale Datenbank wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="127"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="136"/>
         <source>Connecting to the database…</source>
         <translation>Verbindung zur Datenbank wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="133"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="142"/>
         <source>Database connection lost — reconnecting by itself.</source>
         <translation>Datenbankverbindung verloren — sie wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="136"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="145"/>
         <source>Offline — no database connection.</source>
         <translation>Offline — keine Datenbankverbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="139"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="148"/>
         <source>Waiting for your database login.</source>
         <translation>Warte auf Ihre Datenbank-Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="153"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="162"/>
         <source>Database server: %1</source>
         <translation>Datenbankserver: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="187"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="196"/>
         <source>City: %1</source>
         <translation>Stadt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="189"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="198"/>
         <source>Assets: %1</source>
         <translation>Anlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="190"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="199"/>
         <source>Sensors: %1</source>
         <translation>Sensoren: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="191"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="200"/>
         <source>Open work orders: %1</source>
         <translation>Offene Arbeitsaufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="274"/>
-        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="279"/>
+        <source>Unsaved Geofence</source>
+        <translation>Ungespeicherter Geofence</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="280"/>
+        <source>The geofence you are editing has unsaved changes.</source>
+        <translation>Der Geofence, den Sie bearbeiten, hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="283"/>
+        <source>Cancel, then Save in the Geofences dock to keep them.</source>
+        <translation>Abbrechen, dann im Geofences-Fenster speichern, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="305"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="519"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="275"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="306"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="277"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="308"/>
         <source>No alarm list in this build yet.</source>
         <translation>Diese Version enthält noch keine Alarmliste.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="279"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="310"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="281"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="312"/>
         <source>Select an asset on the map to see its details here.</source>
         <translation>Wählen Sie eine Anlage auf der Karte aus, um hier ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="290"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="321"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="328"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="359"/>
         <source>Layers appear here once the database is connected.</source>
         <translation>Die Ebenen erscheinen hier, sobald die Datenbank verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="362"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="393"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="365"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="396"/>
         <source>&amp;Connect to Database…</source>
         <translation>Mit Datenbank &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="368"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="399"/>
         <source>Connect to a PostgreSQL/PostGIS database</source>
         <translation>Mit einer PostgreSQL/PostGIS-Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="371"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="402"/>
         <source>Use &amp;Local Database</source>
         <translation>&amp;Lokale Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="373"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="404"/>
         <source>Use the private database on this computer</source>
         <translation>Die private Datenbank auf diesem Computer verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="375"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="406"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="380"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="411"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="386"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="417"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Dunkles Design</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="396"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="427"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="407"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
         <source>&amp;Layers</source>
         <translation>&amp;Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="410"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="441"/>
         <source>&amp;Add Layer…</source>
         <translation>Ebene &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="411"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="442"/>
         <source>&amp;Import File…</source>
         <translation>Datei &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="413"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="444"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="418"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="449"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="431"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="462"/>
         <source>&amp;Pan</source>
         <translation>&amp;Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="432"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="463"/>
         <source>&amp;Identify</source>
         <translation>&amp;Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="433"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="464"/>
         <source>&amp;Select</source>
         <translation>Aus&amp;wählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="434"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="465"/>
         <source>Select in Pol&amp;ygon</source>
         <translation>Im &amp;Polygon auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="437"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="468"/>
         <source>Mo&amp;ve Asset</source>
         <translation>Anlage ver&amp;setzen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
         <source>&amp;Measure Distance</source>
         <translation>Strecke &amp;messen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="439"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="470"/>
         <source>Draw &amp;Geofence</source>
         <translation>&amp;Geozaun zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="441"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="472"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="489"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="520"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="519"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="550"/>
         <source>Attribute Table</source>
         <translation>Attributtabelle</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="547"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="578"/>
         <source>&amp;Find Asset…</source>
         <translation>Anlage &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="559"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="590"/>
         <source>Click an asset to see its details; a cluster lists its members</source>
         <translation>Klicken Sie auf eine Anlage, um ihre Details zu sehen; ein Cluster listet seine Mitglieder auf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="562"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="593"/>
         <source>Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles</source>
         <translation>Klicken Sie auf eine Anlage oder ziehen Sie ein Rechteck auf, um auszuwählen; Umschalt fügt hinzu, Strg wählt an oder ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="565"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="596"/>
         <source>Click the corners of a polygon, double-click or Enter to select what lies inside; Esc cancels</source>
         <translation>Klicken Sie die Ecken eines Polygons an; ein Doppelklick oder die Eingabetaste wählt aus, was darin liegt; Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="569"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="600"/>
         <source>Drag a point asset to its new place; Esc cancels the drag</source>
         <translation>Ziehen Sie eine Punktanlage an ihre neue Position; Esc bricht das Ziehen ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="575"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="606"/>
         <source>Fetch every layer of the map again from the database</source>
         <translation>Alle Ebenen der Karte erneut aus der Datenbank laden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="579"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="610"/>
         <source>&amp;Zoom to Selection</source>
         <translation>Auf Auswahl &amp;zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="583"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="614"/>
         <source>&amp;Clear Selection</source>
         <translation>Auswahl au&amp;fheben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="619"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="650"/>
         <source>Alarms: %1 critical, %2 warning(s) new</source>
         <translation>Alarme: %1 kritisch, %2 Warnung(en) neu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/mainwindow.cpp" line="620"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="651"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n offener Alarm</numerusform>
@@ -1225,67 +1943,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="638"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="666"/>
+        <source>&amp;Sound for Critical Alarms</source>
+        <translation>&amp;Ton bei kritischen Alarmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="670"/>
+        <source>Chime when a new critical alarm arrives</source>
+        <translation>Ein Gong, wenn ein neuer kritischer Alarm eintrifft</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="684"/>
+        <source>Geofences</source>
+        <translation>Geofences</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="695"/>
+        <source>Draw and edit geofences: choose one in the Geofences dock, or draw a new one</source>
+        <translation>Geofences zeichnen und bearbeiten: einen im Geofences-Fenster wählen, oder einen neuen zeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="735"/>
+        <source>Other Geofences</source>
+        <translation>Andere Geofences</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="764"/>
         <source>Live Chart</source>
         <translation>Live-Diagramm</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="793"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="924"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="797"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="928"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="470"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="501"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="456"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="487"/>
         <source>Drag the map to move it; the wheel zooms under the cursor</source>
         <translation>Ziehen Sie die Karte, um sie zu verschieben; das Mausrad zoomt an der Position des Mauszeigers</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="457"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
         <source>Not part of this build yet</source>
         <translation>In dieser Version noch nicht enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="472"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="503"/>
         <source>&amp;About Infrasight</source>
         <translation>&amp;Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="474"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="505"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="701"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="832"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="702"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="833"/>
         <source>Stop this job; nothing it did so far is kept</source>
         <translation>Diesen Vorgang abbrechen; nichts davon wird übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="706"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="837"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="756"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="887"/>
         <source>Connect to Database</source>
         <translation>Mit Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="757"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="888"/>
         <source>PostgreSQL connection string or URI, e.g.
 host=db.example.org dbname=infrasight user=alice
 or service=infrasight (pg_service.conf). Passwords come from ~/.pgpass or the login dialog; they are never saved.</source>
@@ -1294,62 +2037,62 @@ host=db.example.org dbname=infrasight user=alice
 oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog; sie werden nie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="776"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="907"/>
         <source>About Infrasight</source>
         <translation>Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="778"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="909"/>
         <source>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS operations console for a city&apos;s infrastructure.&lt;/p&gt;&lt;p&gt;Map data %2, available under the Open Database License.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS-Leitstand für die Infrastruktur einer Stadt.&lt;/p&gt;&lt;p&gt;Kartendaten %2, verfügbar unter der Open Database License.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="789"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="920"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="800"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="931"/>
         <source>Zoom to &amp;City</source>
         <translation>Auf &amp;Stadt zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="803"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="934"/>
         <source>Show the whole city (Home on the map)</source>
         <translation>Die ganze Stadt zeigen (Pos1 auf der Karte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="804"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="935"/>
         <source>Zoom to &amp;Rectangle</source>
         <translation>Auf &amp;Rechteck zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="807"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="938"/>
         <source>Drag a rectangle on the map to show it (or Shift+drag at any time)</source>
         <translation>Ziehen Sie ein Rechteck auf der Karte auf, um diesen Ausschnitt zu zeigen (oder jederzeit mit Umschalt+Ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="813"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="944"/>
         <source>Map &amp;Source…</source>
         <translation>Karten&amp;quelle…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="815"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="946"/>
         <source>Choose the basemap: OpenStreetMap, a tile URL or an MBTiles file</source>
         <translation>Grundkarte wählen: OpenStreetMap, eine Kachel-URL oder eine MBTiles-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="826"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="957"/>
         <source>Map: %1</source>
         <translation>Karte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="833"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="964"/>
         <source>Infrasight</source>
         <translation>Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="833"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="964"/>
         <source>%1 — Infrasight</source>
         <translation>%1 — Infrasight</translation>
     </message>

@@ -119,9 +119,9 @@ GeofencePanel::GeofencePanel(models::GeofenceListModel *fences,
     m_list->setMinimumHeight(90);
     auto *listButtons = new QHBoxLayout;
     m_newButton = new QPushButton(
-        QIcon(QStringLiteral(":/icons/tool-geofence.svg")), tr("&New Geofence"), this);
+        QIcon(QStringLiteral(":/icons/tool-geofence.svg")), tr("New &Geofence"), this);
     m_newButton->setObjectName(QStringLiteral("newGeofenceButton"));
-    m_deleteButton = new QPushButton(tr("De&lete…"), this);
+    m_deleteButton = new QPushButton(tr("Dele&te…"), this);
     m_deleteButton->setObjectName(QStringLiteral("deleteGeofenceButton"));
     listButtons->addWidget(m_newButton);
     listButtons->addStretch();
@@ -382,7 +382,7 @@ QWidget *GeofencePanel::createForm()
     m_active->setObjectName(QStringLiteral("geofenceActive"));
     form->addRow(QString(), m_active);
 
-    m_always = new QCheckBox(tr("At all &times"), m_form);
+    m_always = new QCheckBox(tr("At all t&imes"), m_form);
     m_always->setObjectName(QStringLiteral("geofenceAlways"));
     // Two rows of days, so the dock stays narrow.
     auto *days = new QGridLayout;
@@ -472,7 +472,7 @@ QWidget *GeofencePanel::createForm()
     m_repairButton->hide();
     m_saveButton = new QPushButton(tr("&Save"), m_form);
     m_saveButton->setObjectName(QStringLiteral("saveGeofenceButton"));
-    m_discardButton = new QPushButton(tr("Disc&ard"), m_form);
+    m_discardButton = new QPushButton(tr("Dis&card"), m_form);
     m_discardButton->setObjectName(QStringLiteral("discardGeofenceButton"));
     buttons->addWidget(m_repairButton);
     buttons->addStretch();
