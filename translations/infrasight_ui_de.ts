@@ -262,40 +262,40 @@
         <translation>Eine Kartenebene konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="219"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="552"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="221"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="554"/>
         <source>Selection failed: %1</source>
         <translation>Auswahl fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="255"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="262"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="257"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="264"/>
         <source>The asset layers could not be read: %1</source>
         <translation>Die Anlagenebenen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="299"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="301"/>
         <source>The extent could not be read: %1</source>
         <translation>Die Ausdehnung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="323"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="325"/>
         <source>The asset could not be read: %1</source>
         <translation>Die Anlage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="352"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="431"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="354"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="433"/>
         <source>Identify failed: %1</source>
         <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="362"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="364"/>
         <source>No asset here</source>
         <translation>Keine Anlage hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="363"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="365"/>
         <source>%n asset(s) here</source>
         <translation>
             <numerusform>%n Anlage hier</numerusform>
@@ -303,37 +303,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="426"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="428"/>
         <source>Cluster: %1 × %2 (first %3)</source>
         <translation>Cluster: %1 × %2 (die ersten %3)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="427"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="429"/>
         <source>Cluster: %1 × %2</source>
         <translation>Cluster: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="469"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="471"/>
         <source>The asset could not be moved: %1</source>
         <translation>Die Anlage konnte nicht verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="481"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="483"/>
         <source>%1 was changed by someone else meanwhile; the map shows their version. Move it again if needed.</source>
         <translation>%1 wurde inzwischen von jemand anderem geändert; die Karte zeigt nun die geänderte Fassung. Verschieben Sie die Anlage bei Bedarf erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="484"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="486"/>
         <source>%1 could not be moved: %2</source>
         <translation>%1 konnte nicht verschoben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="488"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="490"/>
         <source>%1 moved.</source>
         <translation>%1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="561"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="563"/>
         <source>%n asset(s) selected</source>
         <translation>
             <numerusform>%n Anlage ausgewählt</numerusform>
@@ -709,57 +709,57 @@
 <context>
     <name>infrasight::ui::GeofenceEditTool</name>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="119"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="102"/>
         <source>Drag a vertex to move it, double-click an edge to add one, Delete removes the selected one; drag inside to move the fence</source>
         <translation>Stützpunkt ziehen verschiebt ihn, Doppelklick auf eine Kante fügt einen hinzu, Entf löscht den gewählten; Ziehen im Inneren verschiebt den Geofence</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="123"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="106"/>
         <source>Drag from one corner to the other</source>
         <translation>Von einer Ecke zur anderen ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="126"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="109"/>
         <source>Drag from the centre outwards; the radius is in metres</source>
         <translation>Vom Mittelpunkt nach außen ziehen; der Radius ist in Metern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="129"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="112"/>
         <source>Click the corridor&apos;s line, Enter to finish (%1 m either side)</source>
         <translation>Die Linie des Korridors klicken, Eingabe beendet (%1 m zu jeder Seite)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="133"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="116"/>
         <source>Click the vertices; double-click or Enter finishes, Backspace or a right-click takes the last one back, Escape cancels</source>
         <translation>Stützpunkte klicken; Doppelklick oder Eingabe beendet, Rücktaste oder Rechtsklick nimmt den letzten zurück, Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="358"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="341"/>
         <source>Radius %1 m</source>
         <translation>Radius %1 m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="491"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="474"/>
         <source>A ring keeps at least three vertices</source>
         <translation>Ein Ring behält mindestens drei Stützpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="546"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="529"/>
         <source>Not enough points for a shape yet</source>
         <translation>Noch nicht genug Punkte für eine Form</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="563"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="546"/>
         <source>Draw geofence</source>
         <translation>Geofence zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="579"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="562"/>
         <source>Add hole</source>
         <translation>Loch hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="583"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="566"/>
         <source>Add part</source>
         <translation>Teil hinzufügen</translation>
     </message>
@@ -1659,283 +1659,283 @@
 <context>
     <name>infrasight::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="127"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="128"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="128"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="129"/>
         <source>Database: %1 — %2</source>
         <translation>Datenbank: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="133"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="134"/>
         <source>Starting the local database…</source>
         <translation>Die lokale Datenbank wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="136"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="137"/>
         <source>Connecting to the database…</source>
         <translation>Verbindung zur Datenbank wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="142"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="143"/>
         <source>Database connection lost — reconnecting by itself.</source>
         <translation>Datenbankverbindung verloren — sie wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="145"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="146"/>
         <source>Offline — no database connection.</source>
         <translation>Offline — keine Datenbankverbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="148"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="149"/>
         <source>Waiting for your database login.</source>
         <translation>Warte auf Ihre Datenbank-Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="162"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="163"/>
         <source>Database server: %1</source>
         <translation>Datenbankserver: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="196"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="197"/>
         <source>City: %1</source>
         <translation>Stadt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="198"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="199"/>
         <source>Assets: %1</source>
         <translation>Anlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="199"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="200"/>
         <source>Sensors: %1</source>
         <translation>Sensoren: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="200"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="201"/>
         <source>Open work orders: %1</source>
         <translation>Offene Arbeitsaufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="279"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="280"/>
         <source>Unsaved Geofence</source>
         <translation>Ungespeicherter Geofence</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="280"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="281"/>
         <source>The geofence you are editing has unsaved changes.</source>
         <translation>Der Geofence, den Sie bearbeiten, hat ungespeicherte Änderungen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="283"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="284"/>
         <source>Cancel, then Save in the Geofences dock to keep them.</source>
         <translation>Abbrechen, dann im Geofences-Fenster speichern, um sie zu behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="305"/>
-        <location filename="../ui/widgets/mainwindow.cpp" line="519"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="306"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="520"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="306"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="307"/>
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="308"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="309"/>
         <source>No alarm list in this build yet.</source>
         <translation>Diese Version enthält noch keine Alarmliste.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="310"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="311"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="312"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="313"/>
         <source>Select an asset on the map to see its details here.</source>
         <translation>Wählen Sie eine Anlage auf der Karte aus, um hier ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="321"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="322"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="359"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="360"/>
         <source>Layers appear here once the database is connected.</source>
         <translation>Die Ebenen erscheinen hier, sobald die Datenbank verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="393"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="394"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="396"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="397"/>
         <source>&amp;Connect to Database…</source>
         <translation>Mit Datenbank &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="399"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="400"/>
         <source>Connect to a PostgreSQL/PostGIS database</source>
         <translation>Mit einer PostgreSQL/PostGIS-Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="402"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="403"/>
         <source>Use &amp;Local Database</source>
         <translation>&amp;Lokale Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="404"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="405"/>
         <source>Use the private database on this computer</source>
         <translation>Die private Datenbank auf diesem Computer verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="406"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="407"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="411"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="412"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="417"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="418"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Dunkles Design</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="427"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="428"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="439"/>
         <source>&amp;Layers</source>
         <translation>&amp;Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="441"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="442"/>
         <source>&amp;Add Layer…</source>
         <translation>Ebene &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="442"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="443"/>
         <source>&amp;Import File…</source>
         <translation>Datei &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="444"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="445"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="449"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="450"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="462"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="463"/>
         <source>&amp;Pan</source>
         <translation>&amp;Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="463"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="464"/>
         <source>&amp;Identify</source>
         <translation>&amp;Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="464"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="465"/>
         <source>&amp;Select</source>
         <translation>Aus&amp;wählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="465"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="466"/>
         <source>Select in Pol&amp;ygon</source>
         <translation>Im &amp;Polygon auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="468"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
         <source>Mo&amp;ve Asset</source>
         <translation>Anlage ver&amp;setzen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="470"/>
         <source>&amp;Measure Distance</source>
         <translation>Strecke &amp;messen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="470"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="471"/>
         <source>Draw &amp;Geofence</source>
         <translation>&amp;Geozaun zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="472"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="473"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="520"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="521"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="550"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="551"/>
         <source>Attribute Table</source>
         <translation>Attributtabelle</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="578"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="579"/>
         <source>&amp;Find Asset…</source>
         <translation>Anlage &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="590"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="591"/>
         <source>Click an asset to see its details; a cluster lists its members</source>
         <translation>Klicken Sie auf eine Anlage, um ihre Details zu sehen; ein Cluster listet seine Mitglieder auf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="593"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="594"/>
         <source>Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles</source>
         <translation>Klicken Sie auf eine Anlage oder ziehen Sie ein Rechteck auf, um auszuwählen; Umschalt fügt hinzu, Strg wählt an oder ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="596"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="597"/>
         <source>Click the corners of a polygon, double-click or Enter to select what lies inside; Esc cancels</source>
         <translation>Klicken Sie die Ecken eines Polygons an; ein Doppelklick oder die Eingabetaste wählt aus, was darin liegt; Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="600"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="601"/>
         <source>Drag a point asset to its new place; Esc cancels the drag</source>
         <translation>Ziehen Sie eine Punktanlage an ihre neue Position; Esc bricht das Ziehen ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="606"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="607"/>
         <source>Fetch every layer of the map again from the database</source>
         <translation>Alle Ebenen der Karte erneut aus der Datenbank laden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="610"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="611"/>
         <source>&amp;Zoom to Selection</source>
         <translation>Auf Auswahl &amp;zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="614"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="615"/>
         <source>&amp;Clear Selection</source>
         <translation>Auswahl au&amp;fheben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="650"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="651"/>
         <source>Alarms: %1 critical, %2 warning(s) new</source>
         <translation>Alarme: %1 kritisch, %2 Warnung(en) neu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/mainwindow.cpp" line="651"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="652"/>
         <source>%n open alarm(s)</source>
         <translation>
             <numerusform>%n offener Alarm</numerusform>
@@ -1943,92 +1943,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="666"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="667"/>
         <source>&amp;Sound for Critical Alarms</source>
         <translation>&amp;Ton bei kritischen Alarmen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="670"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="671"/>
         <source>Chime when a new critical alarm arrives</source>
         <translation>Ein Gong, wenn ein neuer kritischer Alarm eintrifft</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="684"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="685"/>
         <source>Geofences</source>
         <translation>Geofences</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="695"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="696"/>
         <source>Draw and edit geofences: choose one in the Geofences dock, or draw a new one</source>
         <translation>Geofences zeichnen und bearbeiten: einen im Geofences-Fenster wählen, oder einen neuen zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="735"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="733"/>
+        <source>&amp;Geofences on the Map</source>
+        <translation>&amp;Geofences auf der Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="737"/>
+        <source>Draw the geofences over the map, each in its colour</source>
+        <translation>Die Geofences über der Karte zeichnen, jeden in seiner Farbe</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/mainwindow.cpp" line="759"/>
         <source>Other Geofences</source>
         <translation>Andere Geofences</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="764"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="788"/>
         <source>Live Chart</source>
         <translation>Live-Diagramm</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="924"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="948"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="928"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="952"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="501"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="502"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="487"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
         <source>Drag the map to move it; the wheel zooms under the cursor</source>
         <translation>Ziehen Sie die Karte, um sie zu verschieben; das Mausrad zoomt an der Position des Mauszeigers</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="489"/>
         <source>Not part of this build yet</source>
         <translation>In dieser Version noch nicht enthalten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="503"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="504"/>
         <source>&amp;About Infrasight</source>
         <translation>&amp;Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="505"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="506"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="832"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="856"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="833"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="857"/>
         <source>Stop this job; nothing it did so far is kept</source>
         <translation>Diesen Vorgang abbrechen; nichts davon wird übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="837"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="861"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="887"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="911"/>
         <source>Connect to Database</source>
         <translation>Mit Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="888"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="912"/>
         <source>PostgreSQL connection string or URI, e.g.
 host=db.example.org dbname=infrasight user=alice
 or service=infrasight (pg_service.conf). Passwords come from ~/.pgpass or the login dialog; they are never saved.</source>
@@ -2037,62 +2047,62 @@ host=db.example.org dbname=infrasight user=alice
 oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog; sie werden nie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="907"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="931"/>
         <source>About Infrasight</source>
         <translation>Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="909"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="933"/>
         <source>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS operations console for a city&apos;s infrastructure.&lt;/p&gt;&lt;p&gt;Map data %2, available under the Open Database License.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS-Leitstand für die Infrastruktur einer Stadt.&lt;/p&gt;&lt;p&gt;Kartendaten %2, verfügbar unter der Open Database License.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="920"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="944"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="931"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="955"/>
         <source>Zoom to &amp;City</source>
         <translation>Auf &amp;Stadt zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="934"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="958"/>
         <source>Show the whole city (Home on the map)</source>
         <translation>Die ganze Stadt zeigen (Pos1 auf der Karte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="935"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="959"/>
         <source>Zoom to &amp;Rectangle</source>
         <translation>Auf &amp;Rechteck zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="938"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="962"/>
         <source>Drag a rectangle on the map to show it (or Shift+drag at any time)</source>
         <translation>Ziehen Sie ein Rechteck auf der Karte auf, um diesen Ausschnitt zu zeigen (oder jederzeit mit Umschalt+Ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="944"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="968"/>
         <source>Map &amp;Source…</source>
         <translation>Karten&amp;quelle…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="946"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="970"/>
         <source>Choose the basemap: OpenStreetMap, a tile URL or an MBTiles file</source>
         <translation>Grundkarte wählen: OpenStreetMap, eine Kachel-URL oder eine MBTiles-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="957"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="981"/>
         <source>Map: %1</source>
         <translation>Karte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="964"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="988"/>
         <source>Infrasight</source>
         <translation>Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="964"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="988"/>
         <source>%1 — Infrasight</source>
         <translation>%1 — Infrasight</translation>
     </message>
@@ -2110,18 +2120,18 @@ oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="342"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="346"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="344"/>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="346"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="348"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="350"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="789"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="793"/>
         <source>Map source problem: %1</source>
         <translation>Problem mit der Kartenquelle: %1</translation>
     </message>

@@ -5,18 +5,22 @@
 // chooses; unsaved changes are never dropped by opening another fence; the assets inside a
 // fence become the map's selection.
 #include "data/dbclient.h"
+#include "gis/core/mercator.h"
 #include "models/geofenceeditsession.h"
 #include "models/geofencelistmodel.h"
 #include "tests/support/fenceshapes.h"
 #include "tests/support/migrateddatabase.h"
 #include "ui/widgets/geofenceconflictdialog.h"
 #include "ui/widgets/geofenceedittool.h"
+#include "ui/widgets/geofencepainter.h"
 #include "ui/widgets/geofencepanel.h"
 #include "ui/widgets/mapcanvas.h"
 
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -81,6 +85,7 @@ private Q_SLOTS:
     void aFenceDeletedElsewhereKeepsTheEdit();
     void unsavedChangesAreNeverDropped();
     void assetsInsideBecomeTheSelection();
+    void fencesAreDrawnInTheirColours();
 
 private:
     /// A console logged in as a new planner, connected, with the fences loaded.
@@ -320,6 +325,43 @@ void TestGeofencePanel::assetsInsideBecomeTheSelection()
     const auto ids = selection.first().at(0).value<QList<qint64>>();
     QCOMPARE(QString::number(ids.size()),
              scalar(u"SELECT count(*) FROM asset WHERE code <> 'SL-OUT'"_s));
+}
+
+void TestGeofencePanel::fencesAreDrawnInTheirColours()
+{
+    auto a = console();
+    QVERIFY(a);
+    const data::GeofenceRecord *garden = nullptr;
+    for (const data::GeofenceRecord &fence : a->fences->fences()) {
+        garden = fence.name == u"Garden" ? &fence : garden;
+    }
+    QVERIFY(garden != nullptr);
+    // 400 x 300 px around the middle of the garden (7.41..7.412, 43.72..43.722) at zoom 17.
+    const render::MapViewport view(gis::lonLatToMercatorMeters({7.411, 43.721}), 17.0, {400, 300});
+    QImage image(view.sizePx(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        ui::GeofencePainter::paint(painter, view, *a->fences);
+    }
+    // The garden spans about 187 x 258 px in the middle. Inside: white tinted with the custom
+    // purpose's purple; outside: white; the name in the middle.
+    QCOMPARE(image.pixelColor(20, 150), QColor(Qt::white));
+    const QColor inside = image.pixelColor(130, 60);
+    QVERIFY2(inside.blue() > inside.green() && inside.red() > inside.green() && inside != Qt::white,
+             qPrintable(inside.name()));
+    bool named = false;
+    for (int x = 150; x < 250 && !named; ++x) {
+        named = image.pixelColor(x, 150).lightness() < 120; // dark text
+    }
+    QVERIFY(named);
+    // Skipped (the one being edited): nothing drawn.
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        ui::GeofencePainter::paint(painter, view, *a->fences, garden->id);
+    }
+    QCOMPARE(image.pixelColor(130, 60), QColor(Qt::white));
 }
 
 QTEST_MAIN(TestGeofencePanel)

@@ -498,10 +498,11 @@ void TestMapTools::canvasDrawsLayersThenOverlayThenTool()
     // The overlay paints a blue square over the point's left half; the tool's paint would go
     // on top of that (the polygon tool draws its outline there).
     MapViewport overlayView;
-    m_canvas->setOverlayPainter([&](QPainter &painter, const MapViewport &viewport) {
-        overlayView = viewport;
-        painter.fillRect(QRectF(280, 180, 20, 40), QColor(0, 0, 255));
-    });
+    m_canvas->setOverlayPainter(MapCanvas::Overlay::Selection,
+                                [&](QPainter &painter, const MapViewport &viewport) {
+                                    overlayView = viewport;
+                                    painter.fillRect(QRectF(280, 180, 20, 40), QColor(0, 0, 255));
+                                });
     const QImage image = m_canvas->grab().toImage();
     const qreal dpr = image.devicePixelRatio();
     QCOMPARE(overlayView, view);
@@ -511,7 +512,7 @@ void TestMapTools::canvasDrawsLayersThenOverlayThenTool()
 
     // Panned: the layer's image moves with the map before any new render.
     m_canvas->setViewport(view.pannedBy(QPointF(50, 0)));
-    m_canvas->setOverlayPainter({});
+    m_canvas->setOverlayPainter(MapCanvas::Overlay::Selection, {});
     const QImage panned = m_canvas->grab().toImage();
     const QColor moved = panned.pixelColor((QPointF(350, 200) * dpr).toPoint());
     QVERIFY2(moved.red() > 150 && moved.blue() < 100, qPrintable(moved.name()));

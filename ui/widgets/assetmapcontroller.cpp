@@ -177,24 +177,26 @@ AssetMapController::AssetMapController(MapCanvas *canvas, data::DbClient *client
     });
 
     connect(m_selection, &models::AssetSelection::changed, canvas, [this] { m_canvas->update(); });
-    canvas->setOverlayPainter([this](QPainter &painter, const render::MapViewport &viewport) {
-        if (!m_selection->isEmpty()) {
-            for (const models::LayerDefinition &layer : m_layers->layers()) {
-                if (layer.typeId == 0 || !layer.showsAt(viewport.zoom())) {
-                    continue;
-                }
-                const models::LayerContent content = m_loader->content(layer.key);
-                if (!content.clusters) {
-                    render::VectorLayerRenderer::paintHighlight(
-                        painter, viewport, content.blocks, m_selection->ids(), HighlightColor);
+    canvas->setOverlayPainter(
+        MapCanvas::Overlay::Selection,
+        [this](QPainter &painter, const render::MapViewport &viewport) {
+            if (!m_selection->isEmpty()) {
+                for (const models::LayerDefinition &layer : m_layers->layers()) {
+                    if (layer.typeId == 0 || !layer.showsAt(viewport.zoom())) {
+                        continue;
+                    }
+                    const models::LayerContent content = m_loader->content(layer.key);
+                    if (!content.clusters) {
+                        render::VectorLayerRenderer::paintHighlight(
+                            painter, viewport, content.blocks, m_selection->ids(), HighlightColor);
+                    }
                 }
             }
-        }
-        // Alarms on top of everything, the selection too: they are what an operator must see.
-        if (m_alarms) {
-            render::AlarmMarkerPainter::paint(painter, viewport, alarmMarkers(*m_alarms));
-        }
-    });
+            // Alarms on top of everything, the selection too: they are what an operator must see.
+            if (m_alarms) {
+                render::AlarmMarkerPainter::paint(painter, viewport, alarmMarkers(*m_alarms));
+            }
+        });
 
     connect(m_identifyTool,
             &IdentifyTool::identifyRequested,
@@ -243,7 +245,7 @@ AssetMapController::~AssetMapController()
         || m_canvas->tool() == m_polygonTool || m_canvas->tool() == m_moveTool) {
         m_canvas->setTool(nullptr);
     }
-    m_canvas->setOverlayPainter({});
+    m_canvas->setOverlayPainter(MapCanvas::Overlay::Selection, {});
     m_canvas->layerScheduler()->setLayers({});
 }
 

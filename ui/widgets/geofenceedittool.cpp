@@ -6,6 +6,7 @@
 #include "gis/proj/geometryvalidator.h"
 #include "models/geofencelistmodel.h"
 #include "ui/render/layerrenderscheduler.h"
+#include "ui/widgets/geofencepainter.h"
 #include "ui/widgets/mapcanvas.h"
 
 #include <QKeyEvent>
@@ -37,24 +38,6 @@ QPointF nearestOnSegment(QPointF p, QPointF a, QPointF b)
     const double t
         = length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
     return a + ab * t;
-}
-
-QPainterPath pathOf(const gis::MultiPolygon &shape, const render::MapViewport &view)
-{
-    QPainterPath path;
-    path.setFillRule(Qt::OddEvenFill);
-    for (const gis::Polygon &polygon : shape.polygons) {
-        for (const auto &ring : polygon.rings) {
-            QPolygonF screen;
-            screen.reserve(qsizetype(ring.size()));
-            for (const QPointF &p : ring) {
-                screen << view.lonLatToScreen({p.x(), p.y()});
-            }
-            path.addPolygon(screen);
-            path.closeSubpath();
-        }
-    }
-    return path;
 }
 
 gis::LonLat lonLatOf(QPointF p)
@@ -177,7 +160,7 @@ std::optional<GeofenceEditTool::EdgeHit> GeofenceEditTool::edgeAt(QPointF screen
 
 bool GeofenceEditTool::insideShape(QPointF screen) const
 {
-    return pathOf(m_session->shape(), viewport()).contains(screen);
+    return GeofencePainter::path(m_session->shape(), viewport()).contains(screen);
 }
 
 QPointF GeofenceEditTool::snapped(QPointF screen, models::VertexRef ignore)
@@ -618,25 +601,15 @@ void GeofenceEditTool::paint(QPainter &painter, const render::MapViewport &view)
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     // Every other fence in its colour.
-    for (int row = 0; row < m_fences->rowCount(); ++row) {
-        const data::GeofenceRecord &fence = m_fences->fences().at(row);
-        if (m_session->isActive() && fence.id == m_session->fenceId()) {
-            continue;
-        }
-        QColor colour = m_fences->data(m_fences->index(row), models::GeofenceListModel::ColourRole)
-                            .value<QColor>();
-        painter.setPen(QPen(colour, 1.5));
-        colour.setAlpha(40);
-        painter.setBrush(colour);
-        painter.drawPath(pathOf(fence.shape, view));
-    }
+    GeofencePainter::paint(
+        painter, view, *m_fences, m_session->isActive() ? m_session->fenceId() : -1);
     // The fence being edited, with its handles.
     if (m_session->isActive()) {
         QColor fill = EditColour;
         fill.setAlpha(55);
         painter.setPen(QPen(EditColour, 2.0));
         painter.setBrush(fill);
-        painter.drawPath(pathOf(m_session->shape(), view));
+        painter.drawPath(GeofencePainter::path(m_session->shape(), view));
         forEachVertex(m_session->shape(), [&](models::VertexRef ref, QPointF vertex, QPointF) {
             const double size = ref == m_hover ? HandlePx + 3 : HandlePx;
             const QPointF at = view.lonLatToScreen(lonLatOf(vertex));

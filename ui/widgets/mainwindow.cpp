@@ -18,6 +18,7 @@
 #include "ui/widgets/charts/livechartpanel.h"
 #include "ui/widgets/coordinatelabel.h"
 #include "ui/widgets/geofenceedittool.h"
+#include "ui/widgets/geofencepainter.h"
 #include "ui/widgets/geofencepanel.h"
 #include "ui/widgets/identifytool.h"
 #include "ui/widgets/layerpanel.h"
@@ -727,6 +728,29 @@ void MainWindow::setGeofences(models::GeofenceListModel *fences)
     connect(m_geofenceTool, &GeofenceEditTool::message, this, [this](const QString &text) {
         statusBar()->showMessage(text, 8000);
     });
+    // The fences on the map for everyone (operators watch vehicles enter them); the edit tool
+    // draws them itself while it is active.
+    auto *showFences = new QAction(tr("&Geofences on the Map"), this);
+    showFences->setObjectName(QStringLiteral("showGeofencesAction"));
+    showFences->setCheckable(true);
+    showFences->setChecked(QSettings().value(QStringLiteral("map/showGeofences"), true).toBool());
+    showFences->setStatusTip(tr("Draw the geofences over the map, each in its colour"));
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        view->insertAction(view->findChild<QAction *>(QStringLiteral("darkThemeAction")),
+                           showFences);
+    }
+    connect(showFences, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("map/showGeofences"), on);
+        m_map->update();
+    });
+    m_map->setOverlayPainter(
+        MapCanvas::Overlay::Geofences,
+        [this, fences, showFences](QPainter &painter, const render::MapViewport &view) {
+            if (showFences->isChecked() && m_map->tool() != m_geofenceTool) {
+                GeofencePainter::paint(painter, view, *fences);
+            }
+        });
+    connect(fences, &QAbstractItemModel::modelReset, m_map, qOverload<>(&QWidget::update));
     // Snap targets: the other fences and each asset layer, all on unless unticked here.
     QMenu *snapMenu = m_geofencePanel->snapMenu();
     connect(snapMenu, &QMenu::aboutToShow, this, [this, snapMenu] {

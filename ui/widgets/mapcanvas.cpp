@@ -201,9 +201,13 @@ render::TileSource *MapCanvas::source() const
     return m_tiles->source();
 }
 
-void MapCanvas::setOverlayPainter(OverlayPainter painter)
+void MapCanvas::setOverlayPainter(Overlay overlay, OverlayPainter painter)
 {
-    m_overlayPainter = std::move(painter);
+    if (painter) {
+        m_overlayPainters[overlay] = std::move(painter);
+    } else {
+        m_overlayPainters.erase(overlay);
+    }
     update();
 }
 
@@ -531,9 +535,9 @@ void MapCanvas::paintEvent(QPaintEvent *event)
     // The vector layers: finished images only, moved and scaled to this view (never rendered
     // here), then the selection and the tool's feedback, drawn directly.
     m_layerScheduler->paint(painter, m_viewport);
-    if (m_overlayPainter) {
+    for (const auto &[overlay, paintOverlay] : m_overlayPainters) {
         painter.save();
-        m_overlayPainter(painter, m_viewport);
+        paintOverlay(painter, m_viewport);
         painter.restore();
     }
     if (m_tool) {

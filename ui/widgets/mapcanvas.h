@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 
 class QLabel;
@@ -84,10 +85,12 @@ public:
     /// canvas's). Give it the layers with setLayers().
     render::LayerRenderScheduler *layerScheduler() const { return m_layerScheduler.get(); }
 
-    /// Called at every paint after the vector layers, in logical pixels of the view (the
-    /// selection highlight); keep it cheap. An empty function draws nothing.
+    /// Called at every paint after the vector layers, in logical pixels of the view; keep it
+    /// cheap. Overlays are drawn in the order of their Overlay value; an empty function
+    /// removes one.
     using OverlayPainter = std::function<void(QPainter &, const render::MapViewport &)>;
-    void setOverlayPainter(OverlayPainter painter);
+    enum class Overlay { Geofences = 10, Selection = 20 };
+    void setOverlayPainter(Overlay overlay, OverlayPainter painter);
 
     /// The tool that gets the mouse and key events first (not owned; nullptr: plain pan and
     /// zoom). The previous tool is deactivated, the new one activated; its cursor is shown.
@@ -227,7 +230,7 @@ private:
 
     std::unique_ptr<render::TileLayer> m_tiles;
     std::unique_ptr<render::LayerRenderScheduler> m_layerScheduler;
-    OverlayPainter m_overlayPainter;
+    std::map<Overlay, OverlayPainter> m_overlayPainters;
     QPointer<MapTool> m_tool;
     QMetaObject::Connection m_toolDestroyed; ///< drops a tool deleted while active
     render::MapViewport m_viewport;
