@@ -86,6 +86,7 @@ private Q_SLOTS:
     void unsavedChangesAreNeverDropped();
     void assetsInsideBecomeTheSelection();
     void fencesAreDrawnInTheirColours();
+    void clickingAFenceOnTheMapOpensIt();
 
 private:
     /// A console logged in as a new planner, connected, with the fences loaded.
@@ -362,6 +363,40 @@ void TestGeofencePanel::fencesAreDrawnInTheirColours()
         ui::GeofencePainter::paint(painter, view, *a->fences, garden->id);
     }
     QCOMPARE(image.pixelColor(130, 60), QColor(Qt::white));
+}
+
+void TestGeofencePanel::clickingAFenceOnTheMapOpensIt()
+{
+    auto a = console();
+    QVERIFY(a);
+    qint64 garden = 0;
+    qint64 quay = 0;
+    for (const data::GeofenceRecord &fence : a->fences->fences()) {
+        garden = fence.name == u"Garden" ? fence.id : garden;
+        quay = fence.name.startsWith(u"Quay") ? fence.id : quay;
+    }
+    QVERIFY(garden != 0 && quay != 0);
+    a->canvas->show();
+    QVERIFY(QTest::qWaitForWindowExposed(a->canvas.get()));
+    a->canvas->setTool(a->tool);
+    QVERIFY(a->panel->openFence(garden));
+    // Both fences in view (the open one zoomed the canvas's owner, not this bare canvas).
+    const render::MapViewport view(gis::lonLatToMercatorMeters({7.416, 43.726}),
+                                   15.0,
+                                   a->canvas->size(),
+                                   a->canvas->devicePixelRatioF());
+    a->canvas->setViewport(view);
+    const QPoint onQuay = view.lonLatToScreen({7.421, 43.731}).toPoint();
+    QTest::mouseClick(a->canvas.get(), Qt::LeftButton, Qt::NoModifier, onQuay);
+    QCOMPARE(a->session->fenceId(), quay);
+    QVERIFY(a->panel->nameEdit()->text().startsWith(u"Quay"_s));
+
+    // With a change unsaved, a click on the garden is refused and says why.
+    a->session->moveVertex({0, 0, 0}, QPointF(7.4189, 43.7289));
+    const QPoint onGarden = view.lonLatToScreen({7.411, 43.721}).toPoint();
+    QTest::mouseClick(a->canvas.get(), Qt::LeftButton, Qt::NoModifier, onGarden);
+    QCOMPARE(a->session->fenceId(), quay);
+    QVERIFY2(a->panel->message().contains(u"unsaved"_s), qPrintable(a->panel->message()));
 }
 
 QTEST_MAIN(TestGeofencePanel)

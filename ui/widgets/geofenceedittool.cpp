@@ -307,7 +307,11 @@ bool GeofenceEditTool::mousePress(QMouseEvent *event)
         trackPress(event);
         return false; // a drag still pans while drawing
     }
-    if (event->button() != Qt::LeftButton || !m_session->isActive()) {
+    if (event->button() != Qt::LeftButton) {
+        return false;
+    }
+    if (!m_session->isActive()) {
+        trackPress(event); // a click may open a fence
         return false;
     }
     const models::VertexRef hit = vertexAt(at);
@@ -326,6 +330,7 @@ bool GeofenceEditTool::mousePress(QMouseEvent *event)
         return true;
     }
     m_selected = {};
+    trackPress(event); // a click may open another fence; a drag pans
     repaint();
     return false;
 }
@@ -361,6 +366,7 @@ bool GeofenceEditTool::mouseMove(QMouseEvent *event)
         m_dragMoved = true;
         return true;
     }
+    trackMove(event);
     const models::VertexRef hover = vertexAt(at);
     if (hover != m_hover) {
         m_hover = hover;
@@ -406,8 +412,37 @@ bool GeofenceEditTool::mouseRelease(QMouseEvent *event)
             Q_EMIT editFinished();
         }
         repaint();
+        return true;
     }
-    return wasEditing;
+    // A click on another fence (not near this one's edges, where a double-click inserts).
+    if (trackRelease(event) && !(m_session->isActive() && edgeAt(pressPosition()))) {
+        if (const qint64 id = fenceAt(pressPosition()); id != 0) {
+            Q_EMIT fenceClicked(id);
+            return true;
+        }
+    }
+    return false;
+}
+
+qint64 GeofenceEditTool::fenceAt(QPointF screen) const
+{
+    // The smallest fence under the cursor: a zone inside a district wins.
+    const render::MapViewport view = viewport();
+    qint64 best = 0;
+    double bestArea = std::numeric_limits<double>::max();
+    for (const data::GeofenceRecord &fence : m_fences->fences()) {
+        if (m_session->isActive() && fence.id == m_session->fenceId()) {
+            continue;
+        }
+        const QPainterPath path = GeofencePainter::path(fence.shape, view);
+        const QRectF bounds = path.boundingRect();
+        const double area = bounds.width() * bounds.height();
+        if (area < bestArea && bounds.contains(screen) && path.contains(screen)) {
+            best = fence.id;
+            bestArea = area;
+        }
+    }
+    return best;
 }
 
 bool GeofenceEditTool::mouseDoubleClick(QMouseEvent *event)

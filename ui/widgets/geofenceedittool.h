@@ -25,7 +25,7 @@ namespace infrasight::ui {
 /// vertices within SnapTolerancePx, with a marker where it snaps; a drag is one undo step, and
 /// Escape during a drag puts the vertex back. A click selects a vertex, Delete removes it. A
 /// double-click on an edge inserts a vertex there. Dragging inside the shape moves it whole.
-/// Drags elsewhere pan the map.
+/// Drags elsewhere pan the map; a click on another fence asks to open it (fenceClicked).
 ///
 /// Draw modes: Polygon, Hole and Part add a vertex per click (snapped like a drag); a
 /// double-click or Enter finishes, a right-click or Backspace takes the last vertex back, Escape
@@ -96,6 +96,8 @@ Q_SIGNALS:
     void editFinished();
     /// What the tool wants the status bar to say.
     void message(const QString &text);
+    /// Edit mode: a click on a fence other than the one being edited.
+    void fenceClicked(qint64 fenceId);
 
 private:
     struct EdgeHit
@@ -107,6 +109,8 @@ private:
     models::VertexRef vertexAt(QPointF screen) const;
     std::optional<EdgeHit> edgeAt(QPointF screen) const;
     bool insideShape(QPointF screen) const;
+    /// The smallest fence other than the edited one under screen, or 0.
+    qint64 fenceAt(QPointF screen) const;
     /// The position for a cursor at screen: snapped if a candidate is within the tolerance.
     QPointF snapped(QPointF screen, models::VertexRef ignore);
     /// The nearest vertex (edges: false) or edge point (true) of the asset layers drawn on the

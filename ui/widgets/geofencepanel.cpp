@@ -232,6 +232,7 @@ GeofencePanel::GeofencePanel(models::GeofenceListModel *fences,
     connect(session, &models::GeofenceEditSession::shapeChanged, this, &GeofencePanel::updateState);
     connect(session->undoStack(), &QUndoStack::cleanChanged, this, &GeofencePanel::updateState);
     connect(tool, &GeofenceEditTool::editFinished, this, &GeofencePanel::validateShape);
+    connect(tool, &GeofenceEditTool::fenceClicked, this, &GeofencePanel::openFence);
     connect(
         tool, &GeofenceEditTool::message, this, [this](const QString &text) { setMessage(text); });
     showRecord({});
