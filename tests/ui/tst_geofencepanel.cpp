@@ -92,6 +92,11 @@ private:
     /// A console logged in as a new planner, connected, with the fences loaded.
     std::unique_ptr<Console> console();
     QString scalar(const QString &sql) const;
+    /// Inserts a fence of size degrees with its south-west corner at (west, south), by SQL.
+    bool addFence(
+        const QString &name, const QString &purpose, double west, double south, double size) const;
+    /// The id of the fence whose name starts with name (0: none).
+    static qint64 idOf(const GeofenceListModel &fences, const QString &name);
 
     std::optional<MigratedDatabase> m_database;
 };
@@ -123,6 +128,26 @@ QString TestGeofencePanel::scalar(const QString &sql) const
 {
     auto result = m_database->connection().exec(sql);
     return result && result->rowCount() > 0 ? result->text(0, 0) : u"(failed)"_s;
+}
+
+bool TestGeofencePanel::addFence(
+    const QString &name, const QString &purpose, double west, double south, double size) const
+{
+    return bool(m_database->connection().exec(
+        u"INSERT INTO geofence (name, purpose, geom) VALUES ($1, $2, "
+        "ST_Multi(ST_MakeEnvelope($3::float8, $4::float8, $3::float8 + $5::float8, "
+        "$4::float8 + $5::float8, 4326)))"_s,
+        {name, purpose, west, south, size}));
+}
+
+qint64 TestGeofencePanel::idOf(const GeofenceListModel &fences, const QString &name)
+{
+    for (const data::GeofenceRecord &fence : fences.fences()) {
+        if (fence.name.startsWith(name)) {
+            return fence.id;
+        }
+    }
+    return 0;
 }
 
 void TestGeofencePanel::selfIntersectionIsRefusedWithItsPlace()
@@ -161,9 +186,7 @@ void TestGeofencePanel::selfIntersectionIsRefusedWithItsPlace()
 
 void TestGeofencePanel::anotherConsolesSaveNeverResetsAnEdit()
 {
-    QVERIFY(m_database->connection().execScript(
-        u"INSERT INTO geofence (name, purpose, geom) VALUES ('Quay', 'district', "
-        "ST_Multi(ST_MakeEnvelope(7.42, 43.73, 7.422, 43.732, 4326)))"_s));
+    QVERIFY(addFence(u"Quay"_s, u"district"_s, 7.42, 43.73, 0.002));
     auto a = console();
     auto b = console();
     QVERIFY(a && b);
@@ -235,16 +258,11 @@ void TestGeofencePanel::keepMineSavesOverTheirs()
 
 void TestGeofencePanel::aFenceDeletedElsewhereKeepsTheEdit()
 {
-    QVERIFY(m_database->connection().execScript(
-        u"INSERT INTO geofence (name, purpose, geom) VALUES ('Pier', 'custom', "
-        "ST_Multi(ST_MakeEnvelope(7.43, 43.74, 7.431, 43.741, 4326)))"_s));
+    QVERIFY(addFence(u"Pier"_s, u"custom"_s, 7.43, 43.74, 0.001));
     auto a = console();
     auto b = console();
     QVERIFY(a && b);
-    qint64 pier = 0;
-    for (const data::GeofenceRecord &fence : a->fences->fences()) {
-        pier = fence.name == u"Pier" ? fence.id : pier;
-    }
+    const qint64 pier = idOf(*a->fences, u"Pier"_s);
     QVERIFY(pier != 0);
     QVERIFY(a->panel->openFence(pier));
     a->session->moveVertex({0, 0, 2}, QPointF(7.4312, 43.7412));
@@ -279,9 +297,7 @@ void TestGeofencePanel::aFenceDeletedElsewhereKeepsTheEdit()
 
 void TestGeofencePanel::unsavedChangesAreNeverDropped()
 {
-    QVERIFY(m_database->connection().execScript(
-        u"INSERT INTO geofence (name, purpose, geom) VALUES ('Garden', 'custom', "
-        "ST_Multi(ST_MakeEnvelope(7.41, 43.72, 7.412, 43.722, 4326)))"_s));
+    QVERIFY(addFence(u"Garden"_s, u"custom"_s, 7.41, 43.72, 0.002));
     auto a = console();
     QVERIFY(a);
     QCOMPARE(a->fences->rowCount(), 2);
@@ -332,10 +348,7 @@ void TestGeofencePanel::fencesAreDrawnInTheirColours()
 {
     auto a = console();
     QVERIFY(a);
-    const data::GeofenceRecord *garden = nullptr;
-    for (const data::GeofenceRecord &fence : a->fences->fences()) {
-        garden = fence.name == u"Garden" ? &fence : garden;
-    }
+    const data::GeofenceRecord *garden = a->fences->fence(idOf(*a->fences, u"Garden"_s));
     QVERIFY(garden != nullptr);
     // 400 x 300 px around the middle of the garden (7.41..7.412, 43.72..43.722) at zoom 17.
     const render::MapViewport view(gis::lonLatToMercatorMeters({7.411, 43.721}), 17.0, {400, 300});
@@ -369,12 +382,8 @@ void TestGeofencePanel::clickingAFenceOnTheMapOpensIt()
 {
     auto a = console();
     QVERIFY(a);
-    qint64 garden = 0;
-    qint64 quay = 0;
-    for (const data::GeofenceRecord &fence : a->fences->fences()) {
-        garden = fence.name == u"Garden" ? fence.id : garden;
-        quay = fence.name.startsWith(u"Quay") ? fence.id : quay;
-    }
+    const qint64 garden = idOf(*a->fences, u"Garden"_s);
+    const qint64 quay = idOf(*a->fences, u"Quay"_s);
     QVERIFY(garden != 0 && quay != 0);
     a->canvas->show();
     QVERIFY(QTest::qWaitForWindowExposed(a->canvas.get()));
