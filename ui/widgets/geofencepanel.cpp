@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/geofencepanel.h"
 
+#include "gis/core/geometry.h"
 #include "gis/proj/geometryvalidator.h"
 #include "models/geofenceeditsession.h"
 #include "models/geofencelistmodel.h"
@@ -41,7 +42,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <limits>
 
 namespace infrasight::ui {
 
@@ -64,23 +64,10 @@ void setAlarm(QComboBox *combo, const QJsonObject &rule)
     combo->setCurrentIndex(std::max(index, 0));
 }
 
+/// The lon/lat bounds of a shape (null for an empty one).
 QRectF boundsOf(const gis::MultiPolygon &shape)
 {
-    double west = std::numeric_limits<double>::max();
-    double south = west;
-    double east = std::numeric_limits<double>::lowest();
-    double north = east;
-    for (const gis::Polygon &polygon : shape.polygons) {
-        for (const auto &ring : polygon.rings) {
-            for (const QPointF &p : ring) {
-                west = std::min(west, p.x());
-                east = std::max(east, p.x());
-                south = std::min(south, p.y());
-                north = std::max(north, p.y());
-            }
-        }
-    }
-    return west <= east ? QRectF(QPointF(west, south), QPointF(east, north)) : QRectF();
+    return gis::Geometry(shape).boundingBox().toRectF();
 }
 
 QString purposeText(const QString &purpose)
