@@ -34,7 +34,7 @@ DbClient::DbClient(QObject *parent)
     m_session->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_session, &QObject::deleteLater);
     connect(m_session, &PgSession::stateChanged, this, &DbClient::handleStateChanged);
-    connect(m_session, &PgSession::queryFinished, this, &DbClient::queryFinished);
+    connect(m_session, &PgSession::queryFinished, this, &DbClient::handleQueryFinished);
     connect(m_session, &PgSession::notificationReceived, this, &DbClient::notificationReceived);
     connect(m_session, &PgSession::reconnected, this, &DbClient::reconnected);
     m_thread->start();
@@ -87,9 +87,31 @@ QueryId DbClient::submit(const Statement &statement)
     return submit(statement.sql, statement.params, statement.format);
 }
 
+QueryId DbClient::submit(const Statement &statement, QObject *context, Completion done)
+{
+    Q_ASSERT(context);
+    Q_ASSERT(done);
+    const QueryId id = submit(statement);
+    m_completions.insert(id, PendingCompletion{context, std::move(done)});
+    return id;
+}
+
 void DbClient::cancel(QueryId id)
 {
+    m_completions.remove(id);
     m_session->cancel(id);
+}
+
+void DbClient::handleQueryFinished(QueryId id, const QueryOutcome &outcome)
+{
+    if (const auto pending = m_completions.find(id); pending != m_completions.end()) {
+        const PendingCompletion completion = std::move(pending.value());
+        m_completions.erase(pending);
+        if (completion.context) {
+            completion.done(outcome);
+        }
+    }
+    Q_EMIT queryFinished(id, outcome);
 }
 
 void DbClient::listen(const QString &channel)

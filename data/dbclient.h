@@ -9,7 +9,11 @@
 #include <QString>
 #include <QVariantList>
 
+#include <QHash>
+#include <QPointer>
+
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -62,8 +66,13 @@ public:
                    ResultFormat format = ResultFormat::Text);
     /// Queues a prepared statement (sql, params and result format); the same as above.
     QueryId submit(const Statement &statement);
+    /// Queues a statement whose outcome goes to done, called on this thread, unless context
+    /// (required) was destroyed or cancel(id) was called first. This is how repositories answer
+    /// their caller only; queryFinished() is emitted as well.
+    using Completion = std::function<void(const QueryOutcome &outcome)>;
+    QueryId submit(const Statement &statement, QObject *context, Completion done);
     /// Cancels a queued or running statement: it finishes with ErrorCode::Cancelled (unless it had
-    /// already completed). Never blocks.
+    /// already completed) and its Completion is dropped. Never blocks.
     void cancel(QueryId id);
     /// Subscribes to a NOTIFY channel; kept across reconnects.
     void listen(const QString &channel);
@@ -89,11 +98,20 @@ Q_SIGNALS:
     void passwordRequired(const QString &message);
 
 private:
+    struct PendingCompletion
+    {
+        QPointer<QObject> context;
+        Completion done;
+    };
+
     void handleStateChanged(infrasight::data::ConnectionState state, const QString &error);
+    void handleQueryFinished(infrasight::data::QueryId id,
+                             const infrasight::data::QueryOutcome &outcome);
 
     QThread *m_thread = nullptr;
     PgSession *m_session = nullptr; // lives on m_thread; deleted there when it finishes
     std::atomic<QueryId> m_nextId{1};
+    QHash<QueryId, PendingCompletion> m_completions;
     ConnectionState m_state = ConnectionState::Offline;
     QString m_conninfo;
     QString m_lastError;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/alarmlistmodel.h"
 
-#include "data/alarmqueries.h"
 #include "models/logging.h"
 
 #include <QColor>
@@ -9,32 +8,14 @@
 
 namespace infrasight::models {
 
-AlarmListModel::AlarmListModel(data::DbClient *client, QObject *parent)
+AlarmListModel::AlarmListModel(data::AlarmRepository &repository, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_client(client)
+    , m_repository(repository)
+    , m_live(repository.changes(),
+             {QStringLiteral("alarm")},
+             [this](const LiveTable::Done &done) { return read(done); })
 {
-    Q_ASSERT(client);
-    m_refresh.setSingleShot(true);
-    m_refresh.setInterval(RefreshDelayMs);
-    connect(&m_refresh, &QTimer::timeout, this, &AlarmListModel::refresh);
-    connect(client, &data::DbClient::queryFinished, this, &AlarmListModel::handleFinished);
-    connect(client,
-            &data::DbClient::notificationReceived,
-            this,
-            [this](const QString &channel, const QString &) {
-                if (channel == u"alarm" && !m_refresh.isActive()) {
-                    m_refresh.start();
-                }
-            });
-    connect(client, &data::DbClient::stateChanged, this, [this](data::ConnectionState state) {
-        if (state == data::ConnectionState::Connected) {
-            refresh(); // also after a reconnect: changes meanwhile were not notified
-        }
-    });
-    client->listen(QStringLiteral("alarm"));
-    if (client->state() == data::ConnectionState::Connected) {
-        refresh();
-    }
+    m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
 }
 
 AlarmListModel::~AlarmListModel() = default;
@@ -140,15 +121,22 @@ int AlarmListModel::rowOf(qint64 alarmId) const
 
 void AlarmListModel::refresh()
 {
-    m_refresh.stop();
-    if (m_listQuery != 0) {
-        m_refreshAgain = true; // read once more when this answer is in
-        return;
-    }
-    if (m_client->state() != data::ConnectionState::Connected) {
-        return;
-    }
-    m_listQuery = m_client->submit(data::AlarmQueries::openAlarms(MaxAlarms));
+    m_live.refresh();
+}
+
+data::Request AlarmListModel::read(const LiveTable::Done &done)
+{
+    return m_repository.openAlarms(
+        MaxAlarms, this, [this, done](Result<QList<data::AlarmRecord>> alarms) {
+            if (alarms) {
+                apply(std::move(*alarms));
+            } else if (alarms.error().code != ErrorCode::Connection) {
+                qCWarning(lcModels) << "alarm list failed:" << alarms.error().toString();
+                Q_EMIT actionFailed(
+                    tr("The alarm list could not be read: %1").arg(alarms.error().message));
+            }
+            done();
+        });
 }
 
 void AlarmListModel::acknowledge(const QList<qint64> &alarmIds, const QString &comment)
@@ -158,39 +146,21 @@ void AlarmListModel::acknowledge(const QList<qint64> &alarmIds, const QString &c
         if (row < 0 || m_alarms.at(row).state != u"new") {
             continue;
         }
-        m_acknowledging.insert(m_client->submit(
-            data::AlarmQueries::acknowledge(id, m_alarms.at(row).version, comment)));
+        m_repository.acknowledge(
+            id, m_alarms.at(row).version, comment, this, [this](const Result<void> &outcome) {
+                handleAcknowledged(outcome);
+            });
     }
 }
 
-void AlarmListModel::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+void AlarmListModel::handleAcknowledged(const Result<void> &outcome)
 {
-    if (id == m_listQuery) {
-        m_listQuery = 0;
-        const auto alarms = outcome
-                                ? data::AlarmQueries::decodeAlarms(*outcome)
-                                : Result<QList<data::AlarmRecord>>(tl::unexpected(outcome.error()));
-        if (alarms) {
-            apply(*alarms);
-        } else if (alarms.error().code != ErrorCode::Connection) {
-            qCWarning(lcModels) << "alarm list failed:" << alarms.error().toString();
-            Q_EMIT actionFailed(
-                tr("The alarm list could not be read: %1").arg(alarms.error().message));
-        }
-        if (std::exchange(m_refreshAgain, false)) {
-            refresh();
-        }
-        return;
-    }
-    if (!m_acknowledging.remove(id)) {
-        return;
-    }
     if (!outcome) {
         const Error &error = outcome.error();
         QString message;
         if (error.code == ErrorCode::PermissionDenied) {
             message = tr("You may not acknowledge alarms (your database role lacks the right).");
-        } else if (error.sqlState == u"40001") {
+        } else if (error.code == ErrorCode::Conflict) {
             message = tr("The alarm was changed by someone else meanwhile; the list shows it "
                          "as it is now.");
         } else {

@@ -2,22 +2,21 @@
 #pragma once
 
 #include "data/alarmrecords.h"
-#include "data/dbclient.h"
+#include "data/repositories/alarmrepository.h"
+#include "models/livetable.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
 #include <QSet>
-#include <QTimer>
 
 namespace infrasight::models {
 
 /// The operator's alarm list: the open alarms (new, acknowledged, shelved), critical first and
-/// newest first, as the database has them. It LISTENs on "alarm" and reads the list again a
-/// moment after each change (a burst of changes is one read), after every (re)connect, and after
-/// an acknowledgement. acknowledge() goes through the database's alarm_acknowledge() at the
-/// version shown, which records who and when; a refusal (a viewer, someone else was faster)
-/// comes back as actionFailed() and changes nothing. Never blocks. GUI thread only.
+/// newest first, as the repository has them. A LiveTable reads the list again a moment after
+/// each change on "alarm" (a burst of changes is one read), after every (re)connect, and after
+/// an acknowledgement. acknowledge() goes through the repository at the version shown, which
+/// records who and when; a refusal (a viewer, someone else was faster) comes back as
+/// actionFailed() and changes nothing. Never blocks. GUI thread only.
 class AlarmListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -45,8 +44,8 @@ public:
     /// Changes within this time are read as one.
     static constexpr int RefreshDelayMs = 200;
 
-    /// client must outlive the model; the model calls client->listen("alarm").
-    explicit AlarmListModel(data::DbClient *client, QObject *parent = nullptr);
+    /// The repository (and its change feed) must outlive the model.
+    explicit AlarmListModel(data::AlarmRepository &repository, QObject *parent = nullptr);
     ~AlarmListModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -84,15 +83,13 @@ Q_SIGNALS:
     void actionFailed(const QString &message);
 
 private:
-    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
+    data::Request read(const LiveTable::Done &done);
+    void handleAcknowledged(const Result<void> &outcome);
     void apply(QList<data::AlarmRecord> alarms);
 
-    data::DbClient *m_client = nullptr;
+    data::AlarmRepository &m_repository;
     QList<data::AlarmRecord> m_alarms;
-    QTimer m_refresh;
-    data::QueryId m_listQuery = 0;
-    bool m_refreshAgain = false; ///< a change arrived while the list was being read
-    QSet<data::QueryId> m_acknowledging;
+    LiveTable m_live;
     QSet<qint64> m_seen; ///< alarms listed before (a critical one not among them is new)
     bool m_loadedOnce = false;
     int m_newCritical = 0;

@@ -1,39 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/geofencelistmodel.h"
 
-#include "data/geofencequeries.h"
 #include "models/logging.h"
 
 #include <QColor>
 
 namespace infrasight::models {
 
-GeofenceListModel::GeofenceListModel(data::DbClient *client, QObject *parent)
+GeofenceListModel::GeofenceListModel(data::GeofenceRepository &repository, QObject *parent)
     : QAbstractListModel(parent)
-    , m_client(client)
+    , m_repository(repository)
+    , m_live(repository.changes(),
+             {QStringLiteral("geofence")},
+             [this](const LiveTable::Done &done) { return read(done); })
 {
-    Q_ASSERT(client);
-    m_refresh.setSingleShot(true);
-    m_refresh.setInterval(RefreshDelayMs);
-    connect(&m_refresh, &QTimer::timeout, this, &GeofenceListModel::refresh);
-    connect(client, &data::DbClient::queryFinished, this, &GeofenceListModel::handleFinished);
-    connect(client,
-            &data::DbClient::notificationReceived,
-            this,
-            [this](const QString &channel, const QString &) {
-                if (channel == u"geofence" && !m_refresh.isActive()) {
-                    m_refresh.start();
-                }
-            });
-    connect(client, &data::DbClient::stateChanged, this, [this](data::ConnectionState state) {
-        if (state == data::ConnectionState::Connected) {
-            refresh();
-        }
-    });
-    client->listen(QStringLiteral("geofence"));
-    if (client->state() == data::ConnectionState::Connected) {
-        refresh();
-    }
+    m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
 }
 
 int GeofenceListModel::rowCount(const QModelIndex &parent) const
@@ -98,113 +79,78 @@ int GeofenceListModel::rowOf(qint64 id) const
 
 void GeofenceListModel::refresh()
 {
-    if (m_listQuery != 0) {
-        m_refreshAgain = true;
-        return;
-    }
-    m_listQuery = m_client->submit(data::GeofenceQueries::list());
+    m_live.refresh();
+}
+
+data::Request GeofenceListModel::read(const LiveTable::Done &done)
+{
+    return m_repository.list(this, [this, done](Result<QList<data::GeofenceRecord>> fences) {
+        if (fences) {
+            apply(std::move(*fences));
+        } else if (fences.error().code != ErrorCode::Connection) {
+            qCWarning(lcModels) << "geofence list failed:" << fences.error().toString();
+        }
+        done();
+    });
 }
 
 void GeofenceListModel::save(const data::GeofenceRecord &fence)
 {
-    const data::Statement statement = fence.id == 0 ? data::GeofenceQueries::insert(fence)
-                                                    : data::GeofenceQueries::update(fence);
-    m_saves.insert(m_client->submit(statement), PendingSave{fence, false});
+    m_repository.save(fence, this, [this, fence](const Result<data::SavedVersion> &saved) {
+        handleSaved(fence, saved);
+    });
 }
 
 void GeofenceListModel::remove(qint64 id, int version)
 {
-    m_removals.insert(m_client->submit(data::GeofenceQueries::remove(id, version)), id);
+    m_repository.remove(id, version, this, [this, id](const Result<void> &removed) {
+        if (removed) {
+            Q_EMIT this->removed(id);
+        } else {
+            Q_EMIT saveFailed(removed.error().code == ErrorCode::Conflict
+                                  ? tr("The geofence was changed by someone else meanwhile; "
+                                       "it was not deleted.")
+                                  : tr("The geofence could not be deleted: %1")
+                                        .arg(removed.error().message));
+        }
+        refresh();
+    });
 }
 
 void GeofenceListModel::requestAssetsInside(qint64 id)
 {
-    m_insideQueries.insert(m_client->submit(data::GeofenceQueries::assetsInside(id)), id);
+    m_repository.assetsInside(id, this, [this, id](const Result<QList<data::AssetInside>> &assets) {
+        Q_EMIT assetsInsideArrived(id, assets ? *assets : QList<data::AssetInside>{});
+    });
 }
 
-void GeofenceListModel::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+void GeofenceListModel::handleSaved(const data::GeofenceRecord &ours,
+                                    const Result<data::SavedVersion> &saved)
 {
-    if (id == m_listQuery) {
-        m_listQuery = 0;
-        const auto fences
-            = outcome ? data::GeofenceQueries::decodeFences(*outcome)
-                      : Result<QList<data::GeofenceRecord>>(tl::unexpected(outcome.error()));
-        if (fences) {
-            apply(*fences);
-        } else if (fences.error().code != ErrorCode::Connection) {
-            qCWarning(lcModels) << "geofence list failed:" << fences.error().toString();
-        }
-        if (std::exchange(m_refreshAgain, false)) {
-            refresh();
-        }
-        return;
-    }
-    if (auto save = m_saves.find(id); save != m_saves.end()) {
-        PendingSave pending = save.value();
-        m_saves.erase(save);
-        finishSave(std::move(pending), outcome);
-        return;
-    }
-    if (auto inside = m_insideQueries.find(id); inside != m_insideQueries.end()) {
-        const qint64 fenceId = inside.value();
-        m_insideQueries.erase(inside);
-        const auto assets = outcome
-                                ? data::GeofenceQueries::decodeAssetsInside(*outcome)
-                                : Result<QList<data::AssetInside>>(tl::unexpected(outcome.error()));
-        Q_EMIT assetsInsideArrived(fenceId, assets ? *assets : QList<data::AssetInside>{});
-        return;
-    }
-    if (auto removal = m_removals.find(id); removal != m_removals.end()) {
-        const qint64 fenceId = removal.value();
-        m_removals.erase(removal);
-        if (outcome && outcome->rowCount() > 0) {
-            Q_EMIT removed(fenceId);
-        } else {
-            Q_EMIT saveFailed(
-                outcome ? tr("The geofence was changed by someone else meanwhile; "
-                             "it was not deleted.")
-                        : tr("The geofence could not be deleted: %1").arg(outcome.error().message));
-        }
+    if (saved) {
+        Q_EMIT this->saved(saved->id, saved->version);
         refresh();
-    }
-}
-
-void GeofenceListModel::finishSave(PendingSave pending, const data::QueryOutcome &outcome)
-{
-    if (pending.fetchingTheirs) {
-        data::GeofenceRecord theirs;
-        if (outcome) {
-            if (auto rows = data::GeofenceQueries::decodeFences(*outcome);
-                rows && !rows->isEmpty()) {
-                theirs = rows->first();
-            }
-        }
-        Q_EMIT saveConflict(pending.ours, theirs);
         return;
     }
-    if (!outcome) {
-        const Error &error = outcome.error();
-        QString message;
-        if (error.code == ErrorCode::PermissionDenied) {
-            message = tr("You may not edit geofences (your database role lacks the right).");
-        } else if (error.sqlState == u"23514") {
-            message = tr("The database refused the shape: it is not a valid polygon.");
-        } else {
-            message = tr("The geofence could not be saved: %1").arg(error.message);
-        }
-        Q_EMIT saveFailed(message);
+    const Error &error = saved.error();
+    if (error.code == ErrorCode::Conflict) {
+        // Someone else saved first: nothing was written; show theirs beside ours.
+        m_repository.fetch(
+            ours.id, this, [this, ours](const Result<std::optional<data::GeofenceRecord>> &now) {
+                Q_EMIT saveConflict(ours,
+                                    now && now->has_value() ? **now : data::GeofenceRecord{});
+            });
         return;
     }
-    const auto written = data::GeofenceQueries::decodeSaved(*outcome);
-    if (!written) {
-        // Someone else saved first: fetch theirs, write nothing.
-        const qint64 fenceId = pending.ours.id;
-        pending.fetchingTheirs = true;
-        m_saves.insert(m_client->submit(data::GeofenceQueries::fetch(fenceId)), pending);
-        return;
+    QString message;
+    if (error.code == ErrorCode::PermissionDenied) {
+        message = tr("You may not edit geofences (your database role lacks the right).");
+    } else if (error.code == ErrorCode::InvalidArgument) {
+        message = tr("The database refused the shape: it is not a valid polygon.");
+    } else {
+        message = tr("The geofence could not be saved: %1").arg(error.message);
     }
-    Q_EMIT saved(written->first, written->second);
-    refresh();
+    Q_EMIT saveFailed(message);
 }
 
 void GeofenceListModel::apply(QList<data::GeofenceRecord> fences)

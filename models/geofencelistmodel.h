@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "data/dbclient.h"
 #include "data/geofencerecords.h"
+#include "data/repositories/geofencerepository.h"
+#include "models/livetable.h"
 
 #include <QAbstractListModel>
-#include <QHash>
 #include <QList>
-#include <QTimer>
 
 namespace infrasight::models {
 
-/// The geofences, by name, for the Geofences dock and the map: read again 200 ms after a NOTIFY
+/// The geofences, by name, for the Geofences dock and the map: read again 200 ms after a change
 /// on channel "geofence" (another console's save shows within well under 2 s) and after a
 /// reconnect. Saves name the version the edit started from; when someone else saved first,
 /// nothing is written and saveConflict() carries both versions for the planner to choose.
@@ -30,7 +29,8 @@ public:
 
     static constexpr int RefreshDelayMs = 200;
 
-    explicit GeofenceListModel(data::DbClient *client, QObject *parent = nullptr);
+    /// The repository (and its change feed) must outlive the model.
+    explicit GeofenceListModel(data::GeofenceRepository &repository, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -65,24 +65,13 @@ Q_SIGNALS:
     void assetsInsideArrived(qint64 id, const QList<data::AssetInside> &assets);
 
 private:
-    struct PendingSave
-    {
-        data::GeofenceRecord ours;
-        bool fetchingTheirs = false;
-    };
-
-    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
-    void finishSave(PendingSave pending, const data::QueryOutcome &outcome);
+    data::Request read(const LiveTable::Done &done);
+    void handleSaved(const data::GeofenceRecord &ours, const Result<data::SavedVersion> &saved);
     void apply(QList<data::GeofenceRecord> fences);
 
-    data::DbClient *m_client = nullptr;
+    data::GeofenceRepository &m_repository;
     QList<data::GeofenceRecord> m_fences;
-    QTimer m_refresh;
-    data::QueryId m_listQuery = 0;
-    bool m_refreshAgain = false;
-    QHash<data::QueryId, PendingSave> m_saves;
-    QHash<data::QueryId, qint64> m_insideQueries;
-    QHash<data::QueryId, qint64> m_removals;
+    LiveTable m_live;
 };
 
 } // namespace infrasight::models

@@ -9,6 +9,8 @@
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
+#include "data/repositories/pgalarmrepository.h"
+#include "data/repositories/pggeofencerepository.h"
 #include "data/seed/democityseeder.h"
 #include "gis/core/mercator.h"
 #include "gis/core/version.h"
@@ -117,12 +119,14 @@ Application::Application(ConsoleOptions options, QObject *parent)
     m_basemap = std::make_unique<BasemapChooser>(m_window.get());
     m_assets = std::make_unique<ui::AssetMapController>(m_window->mapCanvas(), m_db.get());
     m_window->setAssetMap(m_assets.get());
-    m_alarms = std::make_unique<models::AlarmListModel>(m_db.get());
+    m_alarmRepository = std::make_unique<data::PgAlarmRepository>(*m_db);
+    m_alarms = std::make_unique<models::AlarmListModel>(*m_alarmRepository);
     m_window->setAlarms(m_alarms.get());
     m_assets->setAlarms(m_alarms.get());
     m_series = std::make_unique<models::TimeSeriesModel>(m_db.get());
     m_window->setLiveCharts(m_series.get());
-    m_geofences = std::make_unique<models::GeofenceListModel>(m_db.get());
+    m_geofenceRepository = std::make_unique<data::PgGeofenceRepository>(*m_db);
+    m_geofences = std::make_unique<models::GeofenceListModel>(*m_geofenceRepository);
     m_window->setGeofences(m_geofences.get());
     connect(m_assets.get(), &ui::AssetMapController::layersReady, this, [this] {
         if (m_options.traceState) {
@@ -276,6 +280,9 @@ void Application::shutdown()
     m_assets.reset();
     m_alarms.reset();
     m_series.reset();
+    m_geofences.reset();
+    m_alarmRepository.reset();
+    m_geofenceRepository.reset();
     m_db.reset();
     if (!m_localBaseDirectory.isEmpty()) {
         data::LocalCluster cluster(m_localBaseDirectory);

@@ -18,8 +18,10 @@
 #include <mutex>
 
 namespace infrasight::data {
+class PgAlarmRepository;
 class PgConnection;
-}
+class PgGeofenceRepository;
+} // namespace infrasight::data
 
 namespace infrasight::models {
 class AlarmListModel;
@@ -152,6 +154,8 @@ private:
     /// The asset layers on the window's map; destroyed after the window (its panels borrow the
     /// controller's models) and before the database client.
     std::unique_ptr<ui::AssetMapController> m_assets;
+    std::unique_ptr<data::PgAlarmRepository> m_alarmRepository; ///< after the models using it
+    std::unique_ptr<data::PgGeofenceRepository> m_geofenceRepository;
     std::unique_ptr<models::AlarmListModel> m_alarms;  ///< the Alarms dock's list; after the window
     std::unique_ptr<models::TimeSeriesModel> m_series; ///< the Live Chart dock's; after the window
     std::unique_ptr<models::GeofenceListModel> m_geofences; ///< the Geofences dock's; after it

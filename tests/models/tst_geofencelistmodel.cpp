@@ -1,30 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Geofences dock's model against a real PostGIS, with two planners on two connections as
-// two consoles would be: a save shows at the other within 2 s, and the second of two saves of
-// one fence is refused with both versions at hand.
-#include "data/dbclient.h"
-#include "data/geofencequeries.h"
-#include "data/pg/pgconnection.h"
+// The Geofences dock's model fed plain records through a fake repository: the list and its
+// colours, a change elsewhere read again, a save, a conflict with both versions, refusals with
+// their reasons, deletes and the assets inside.
 #include "models/geofencelistmodel.h"
+#include "tests/support/fakegeofencerepository.h"
 #include "tests/support/fenceshapes.h"
-#include "tests/support/migrateddatabase.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
+#include <QColor>
 #include <QSignalSpy>
 #include <QTest>
 
-#include <memory>
-#include <optional>
-
 using namespace infrasight;
 using namespace Qt::StringLiterals;
-using infrasight::data::DbClient;
+using infrasight::data::GeofenceRecord;
 using infrasight::models::GeofenceListModel;
+using infrasight::tests::FakeGeofenceRepository;
 using infrasight::tests::fenceBox;
-using infrasight::tests::MigratedDatabase;
 
 Q_DECLARE_METATYPE(infrasight::data::GeofenceRecord)
+
+namespace {
+
+GeofenceRecord fence(qint64 id, const QString &name, int version = 1)
+{
+    GeofenceRecord f;
+    f.id = id;
+    f.name = name;
+    f.purpose = u"maintenance_zone"_s;
+    f.version = version;
+    f.updatedBy = u"planner_bo"_s;
+    f.shape = fenceBox(7.42, 43.73, 0.001 * double(id));
+    return f;
+}
+
+Error error(ErrorCode code)
+{
+    return Error{code, u"refused"_s, {}, {}};
+}
+
+} // namespace
 
 class TestGeofenceListModel : public QObject
 {
@@ -32,173 +47,176 @@ class TestGeofenceListModel : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void init();
-    void cleanup();
-    void savedFenceShowsAtTheOtherConsole();
-    void secondSaveIsRefusedWithBothVersions();
-    void invalidShapeIsRefusedByTheDatabase();
-    void listsTheAssetsInside();
-
-private:
-    std::unique_ptr<DbClient> connected(const QString &conninfo);
-
-    std::optional<MigratedDatabase> m_database;
-    QString m_plannerA;
-    QString m_plannerB;
-    std::unique_ptr<DbClient> m_a;
-    std::unique_ptr<DbClient> m_b;
+    void listsTheFencesWithTheirColours();
+    void aChangeElsewhereIsReadAgain();
+    void saveAnswersWithTheNewVersion();
+    void conflictCarriesBothVersions_data();
+    void conflictCarriesBothVersions();
+    void refusalsAreExplained_data();
+    void refusalsAreExplained();
+    void removeReportsAConflict();
+    void assetsInsideArriveForTheirFence();
 };
 
 void TestGeofenceListModel::initTestCase()
 {
-    INFRASIGHT_REQUIRE_TEST_SERVER();
-    qRegisterMetaType<data::GeofenceRecord>();
-    auto database = MigratedDatabase::open({});
-    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
-    m_database.emplace(std::move(*database));
-    m_plannerA = m_database->createLogin(u"planner"_s);
-    m_plannerB = m_database->createLogin(u"planner"_s);
-    QVERIFY(!m_plannerA.isEmpty() && !m_plannerB.isEmpty());
+    qRegisterMetaType<GeofenceRecord>();
 }
 
-std::unique_ptr<DbClient> TestGeofenceListModel::connected(const QString &conninfo)
+void TestGeofenceListModel::listsTheFencesWithTheirColours()
 {
-    auto client = std::make_unique<DbClient>();
-    client->open(conninfo);
-    QElapsedTimer clock;
-    clock.start();
-    while (client->state() != data::ConnectionState::Connected && clock.elapsed() < 10000) {
-        QTest::qWait(20);
-    }
-    return client;
-}
-
-void TestGeofenceListModel::init()
-{
-    m_a = connected(m_plannerA);
-    m_b = connected(m_plannerB);
-    QCOMPARE(m_a->state(), data::ConnectionState::Connected);
-    QCOMPARE(m_b->state(), data::ConnectionState::Connected);
-}
-
-void TestGeofenceListModel::cleanup()
-{
-    m_a.reset();
-    m_b.reset();
-}
-
-void TestGeofenceListModel::savedFenceShowsAtTheOtherConsole()
-{
-    GeofenceListModel a(m_a.get());
-    GeofenceListModel b(m_b.get());
-    QAbstractItemModelTester tester(&b);
-    QTRY_VERIFY(a.fences().isEmpty() && b.fences().isEmpty());
-
-    data::GeofenceRecord fence;
-    fence.name = u"Port works"_s;
-    fence.purpose = u"maintenance_zone"_s;
-    fence.rules = QJsonObject{{u"enter"_s, QJsonObject{{u"alarm"_s, u"warning"_s}}}};
-    fence.schedule = QJsonObject{
-        {u"days"_s, QJsonArray{1, 2, 3, 4, 5}}, {u"from"_s, u"07:00"_s}, {u"to"_s, u"19:00"_s}};
-    fence.shape = fenceBox(7.42, 43.73, 0.002);
-    QSignalSpy saved(&a, &GeofenceListModel::saved);
-    QElapsedTimer clock;
-    clock.start();
-    a.save(fence);
-    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(b.rowCount(), 1, 2000);
-    qInfo("the other console showed the new fence after %lld ms", clock.elapsed());
-    const data::GeofenceRecord &seen = b.fences().first();
-    QCOMPARE(seen.name, u"Port works"_s);
-    QCOMPARE(seen.purpose, u"maintenance_zone"_s);
-    QCOMPARE(seen.rules, fence.rules);
-    QCOMPARE(seen.schedule, fence.schedule);
-    QCOMPARE(seen.shape, fence.shape);
-    QCOMPARE(seen.version, 1);
-    QCOMPARE(b.data(b.index(0), GeofenceListModel::ColourRole).value<QColor>(),
+    FakeGeofenceRepository repository;
+    GeofenceListModel model(repository);
+    QAbstractItemModelTester tester(&model);
+    QCOMPARE(repository.feed.watched(), QStringList{u"geofence"_s});
+    QTRY_COMPARE(repository.lists.pending(), 1);
+    GeofenceRecord coloured = fence(2, u"Quay"_s);
+    coloured.colour = u"#112233"_s;
+    QSignalSpy refreshed(&model, &GeofenceListModel::refreshed);
+    repository.lists.answerNext(QList{fence(1, u"Port works"_s, 4), coloured});
+    QCOMPARE(refreshed.size(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data().toString(), u"Port works"_s);
+    QCOMPARE(model.index(0).data(GeofenceListModel::VersionRole).toInt(), 4);
+    QCOMPARE(model.index(0).data(GeofenceListModel::ColourRole).value<QColor>(),
              GeofenceListModel::purposeColour(u"maintenance_zone"_s));
+    QCOMPARE(model.index(1).data(GeofenceListModel::ColourRole).value<QColor>(),
+             QColor(u"#112233"_s));
+    QVERIFY(model.index(0).data(Qt::ToolTipRole).toString().contains(u"planner_bo"_s));
+    QCOMPARE(model.fence(2)->name, u"Quay"_s);
+    QCOMPARE(model.fence(3), nullptr);
+    QVERIFY(GeofenceListModel::purposeColour(u"restricted_area"_s)
+            != GeofenceListModel::purposeColour(u"district"_s));
 }
 
-void TestGeofenceListModel::secondSaveIsRefusedWithBothVersions()
+void TestGeofenceListModel::aChangeElsewhereIsReadAgain()
 {
-    GeofenceListModel a(m_a.get());
-    GeofenceListModel b(m_b.get());
-    QTRY_VERIFY(!a.fences().isEmpty() && !b.fences().isEmpty());
-    // Both planners open version 1 of the fence.
-    data::GeofenceRecord ours = a.fences().first();
-    data::GeofenceRecord theirs = b.fences().first();
-    QCOMPARE(ours.version, theirs.version);
-
-    theirs.name = u"Port works (B)"_s;
-    theirs.shape = fenceBox(7.42, 43.73, 0.003);
-    QSignalSpy bSaved(&b, &GeofenceListModel::saved);
-    b.save(theirs);
-    QTRY_COMPARE_WITH_TIMEOUT(bSaved.count(), 1, 5000);
-
-    ours.name = u"Port works (A)"_s;
-    ours.shape = fenceBox(7.42, 43.73, 0.001);
-    QSignalSpy conflict(&a, &GeofenceListModel::saveConflict);
-    QSignalSpy aSaved(&a, &GeofenceListModel::saved);
-    a.save(ours);
-    QTRY_COMPARE_WITH_TIMEOUT(conflict.count(), 1, 5000);
-    QCOMPARE(aSaved.count(), 0);
-    const auto mine = conflict.first().at(0).value<data::GeofenceRecord>();
-    const auto now = conflict.first().at(1).value<data::GeofenceRecord>();
-    QCOMPARE(mine.name, u"Port works (A)"_s);
-    QCOMPARE(mine.shape, fenceBox(7.42, 43.73, 0.001));
-    QCOMPARE(now.name, u"Port works (B)"_s);
-    QCOMPARE(now.shape, fenceBox(7.42, 43.73, 0.003));
-    QCOMPARE(now.version, ours.version + 1);
-    QVERIFY(now.updatedBy.startsWith(u"planner_"_s));
-
-    // Nothing of A's was written; choosing "keep mine" saves on their version.
-    auto row = m_database->connection().exec(u"SELECT name FROM geofence"_s);
-    QVERIFY(row);
-    QCOMPARE(row->text(0, 0), u"Port works (B)"_s);
-    ours.version = now.version;
-    a.save(ours);
-    QTRY_COMPARE_WITH_TIMEOUT(aSaved.count(), 1, 5000);
-    QCOMPARE(aSaved.first().at(1).toInt(), now.version + 1);
+    FakeGeofenceRepository repository;
+    GeofenceListModel model(repository);
+    QTRY_COMPARE(repository.lists.pending(), 1);
+    repository.lists.answerNext(QList<GeofenceRecord>{});
+    repository.feed.notify(u"geofence"_s, u"{\"id\": 1, \"op\": \"INSERT\"}"_s);
+    repository.feed.notify(u"geofence"_s, u"{\"id\": 2, \"op\": \"INSERT\"}"_s);
+    QTRY_COMPARE(repository.lists.calls(), 2);
+    repository.lists.answerNext(QList{fence(1, u"A"_s), fence(2, u"B"_s)});
+    QCOMPARE(model.rowCount(), 2);
+    QTest::qWait(GeofenceListModel::RefreshDelayMs * 2);
+    QCOMPARE(repository.lists.calls(), 2);
 }
 
-void TestGeofenceListModel::invalidShapeIsRefusedByTheDatabase()
+void TestGeofenceListModel::saveAnswersWithTheNewVersion()
 {
-    GeofenceListModel a(m_a.get());
-    data::GeofenceRecord bowtie;
-    bowtie.name = u"bowtie"_s;
-    bowtie.shape = {{gis::Polygon{
-        {{{7.42, 43.73}, {7.43, 43.74}, {7.43, 43.73}, {7.42, 43.74}, {7.42, 43.73}}}}}};
-    QSignalSpy failed(&a, &GeofenceListModel::saveFailed);
-    a.save(bowtie);
-    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 5000);
-    QVERIFY2(failed.first().at(0).toString().contains(u"not a valid polygon"_s),
-             qPrintable(failed.first().at(0).toString()));
+    FakeGeofenceRepository repository;
+    GeofenceListModel model(repository);
+    QTRY_COMPARE(repository.lists.pending(), 1);
+    repository.lists.answerNext(QList{fence(1, u"A"_s, 2)});
+    GeofenceRecord edited = *model.fence(1);
+    edited.name = u"A (wider)"_s;
+    QSignalSpy saved(&model, &GeofenceListModel::saved);
+    model.save(edited);
+    QCOMPARE(repository.saved.size(), 1);
+    QCOMPARE(repository.saved.first().name, u"A (wider)"_s);
+    QCOMPARE(repository.saved.first().version, 2); // the version the edit started from
+    repository.saves.answerNext(data::SavedVersion{1, 3});
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.first(), (QVariantList{qint64(1), 3}));
+    QCOMPARE(repository.lists.calls(), 2); // the list shows the new version
 }
 
-void TestGeofenceListModel::listsTheAssetsInside()
+void TestGeofenceListModel::conflictCarriesBothVersions_data()
 {
-    QVERIFY(m_database->connection().execScript(
-        u"INSERT INTO asset_type (code, name, geometry_kind) VALUES "
-        "('hydrant', 'Hydrant', 'point'), ('street_light', 'Street light', 'point');"
-        "INSERT INTO asset (type_id, code, name, geom) "
-        "SELECT t.id, v.code, v.code, ST_SetSRID(ST_MakePoint(v.x, v.y), 4326) "
-        "FROM (VALUES ('hydrant', 'HY-1', 7.4205, 43.7305), ('hydrant', 'HY-2', 7.4208, 43.7302), "
-        "             ('street_light', 'SL-1', 7.4203, 43.7308), "
-        "             ('street_light', 'SL-OUT', 7.4300, 43.7400)) v(type, code, x, y) "
-        "JOIN asset_type t ON t.code = v.type"_s));
-    // The fence is A's last save: 0.001 degrees from (7.42, 43.73).
-    GeofenceListModel a(m_a.get());
-    QTRY_VERIFY(!a.fences().isEmpty());
-    QCOMPARE(a.fences().first().shape, fenceBox(7.42, 43.73, 0.001));
-    QSignalSpy inside(&a, &GeofenceListModel::assetsInsideArrived);
-    a.requestAssetsInside(a.fences().first().id);
-    QTRY_COMPARE_WITH_TIMEOUT(inside.count(), 1, 5000);
-    const auto assets = inside.first().at(1).value<QList<data::AssetInside>>();
-    QStringList codes;
-    for (const data::AssetInside &asset : assets) {
-        codes << asset.typeCode + u":"_s + asset.code;
+    QTest::addColumn<bool>("deleted");
+    QTest::newRow("changed-elsewhere") << false;
+    QTest::newRow("deleted-elsewhere") << true;
+}
+
+void TestGeofenceListModel::conflictCarriesBothVersions()
+{
+    QFETCH(bool, deleted);
+    FakeGeofenceRepository repository;
+    GeofenceListModel model(repository);
+    QTRY_COMPARE(repository.lists.pending(), 1);
+    repository.lists.answerNext(QList{fence(1, u"Quay"_s, 1)});
+    GeofenceRecord ours = *model.fence(1);
+    ours.name = u"Quay (A)"_s;
+    QSignalSpy conflict(&model, &GeofenceListModel::saveConflict);
+    QSignalSpy saved(&model, &GeofenceListModel::saved);
+    model.save(ours);
+    repository.saves.answerNext(tl::unexpected(error(ErrorCode::Conflict)));
+    QCOMPARE(repository.fetched, QList<qint64>{1});
+    QCOMPARE(conflict.size(), 0);
+    const GeofenceRecord theirs = fence(1, u"Quay (B)"_s, 2);
+    repository.fetches.answerNext(deleted ? std::optional<GeofenceRecord>()
+                                          : std::optional<GeofenceRecord>(theirs));
+    QCOMPARE(conflict.size(), 1);
+    QCOMPARE(saved.size(), 0);
+    QCOMPARE(conflict.first().at(0).value<GeofenceRecord>(), ours);
+    const auto now = conflict.first().at(1).value<GeofenceRecord>();
+    if (deleted) {
+        QCOMPARE(now.id, 0);
+    } else {
+        QCOMPARE(now, theirs);
     }
-    QCOMPARE(codes, (QStringList{u"hydrant:HY-1"_s, u"hydrant:HY-2"_s, u"street_light:SL-1"_s}));
+}
+
+void TestGeofenceListModel::refusalsAreExplained_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("told");
+    QTest::newRow("viewer") << int(ErrorCode::PermissionDenied) << u"may not edit geofences"_s;
+    QTest::newRow("invalid-shape") << int(ErrorCode::InvalidArgument) << u"not a valid polygon"_s;
+    QTest::newRow("other") << int(ErrorCode::Query) << u"could not be saved: refused"_s;
+}
+
+void TestGeofenceListModel::refusalsAreExplained()
+{
+    QFETCH(int, code);
+    QFETCH(QString, told);
+    FakeGeofenceRepository repository;
+    GeofenceListModel model(repository);
+    QSignalSpy failed(&model, &GeofenceListModel::saveFailed);
+    model.save(fence(0, u"new"_s));
+    repository.saves.answerNext(tl::unexpected(error(ErrorCode(code))));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(told),
+             qPrintable(failed.first().first().toString()));
+    QVERIFY(repository.fetched.isEmpty());
+}
+
+void TestGeofenceListModel::removeReportsAConflict()
+{
+    FakeGeofenceRepository repository;
+    GeofenceListModel model(repository);
+    QSignalSpy removed(&model, &GeofenceListModel::removed);
+    QSignalSpy failed(&model, &GeofenceListModel::saveFailed);
+    model.remove(4, 7);
+    model.remove(5, 1);
+    QCOMPARE(repository.removed, (QList<std::pair<qint64, int>>{{4, 7}, {5, 1}}));
+    repository.removals.answerNext({});
+    repository.removals.answerNext(tl::unexpected(error(ErrorCode::Conflict)));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().first().toLongLong(), 4);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(u"changed by someone else"_s));
+}
+
+void TestGeofenceListModel::assetsInsideArriveForTheirFence()
+{
+    FakeGeofenceRepository repository;
+    GeofenceListModel model(repository);
+    QSignalSpy inside(&model, &GeofenceListModel::assetsInsideArrived);
+    model.requestAssetsInside(3);
+    model.requestAssetsInside(4);
+    repository.insides.answerNext(
+        QList<data::AssetInside>{{11, u"HY-1"_s, u"hydrant"_s, u"Hydrant"_s}});
+    repository.insides.answerNext(tl::unexpected(error(ErrorCode::Connection)));
+    QCOMPARE(inside.size(), 2);
+    QCOMPARE(inside.at(0).at(0).toLongLong(), 3);
+    const auto assets = inside.at(0).at(1).value<QList<data::AssetInside>>();
+    QCOMPARE(assets.size(), 1);
+    QCOMPARE(assets.first().code, u"HY-1"_s);
+    QCOMPARE(inside.at(1).at(0).toLongLong(), 4);
+    QVERIFY(inside.at(1).at(1).value<QList<data::AssetInside>>().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestGeofenceListModel)

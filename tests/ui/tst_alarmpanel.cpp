@@ -3,6 +3,7 @@
 // filter, Space acknowledges the selected alarm (recorded in the database), Enter asks for the
 // alarm's asset, and the counts in the status line follow.
 #include "data/dbclient.h"
+#include "data/repositories/pgalarmrepository.h"
 #include "data/pg/pgconnection.h"
 #include "models/alarmlistmodel.h"
 #include "tests/support/migrateddatabase.h"
@@ -62,7 +63,8 @@ void TestAlarmPanel::keyboardAcknowledgesAndShowsTheAsset()
 {
     infrasight::data::DbClient client;
     client.open(m_database->conninfo());
-    AlarmListModel model(&client);
+    infrasight::data::PgAlarmRepository alarms(client);
+    AlarmListModel model(alarms);
     AlarmPanel panel(&model);
     panel.resize(700, 400);
     panel.show();

@@ -2,12 +2,12 @@
 // The geofence editor on a real map canvas, driven by the mouse and keyboard as a planner does:
 // drawing by clicks and drags, a drag that is one undo step, Escape, inserting and deleting
 // vertices, moving the whole fence, holes, and snapping within 12 px with its marker.
-#include "data/dbclient.h"
 #include "gis/core/featureblockbuilder.h"
 #include "gis/core/mercator.h"
 #include "gis/proj/fenceshapes.h"
 #include "models/geofenceeditsession.h"
 #include "models/geofencelistmodel.h"
+#include "tests/support/fakegeofencerepository.h"
 #include "ui/render/layerrenderscheduler.h"
 #include "ui/widgets/geofenceedittool.h"
 #include "ui/widgets/mapcanvas.h"
@@ -80,7 +80,7 @@ private:
     /// A square fence of side px pixels centred on the canvas, opened in the session.
     gis::MultiPolygon openSquare(int px);
 
-    std::unique_ptr<data::DbClient> m_client; // never connected: no fences from a database
+    std::unique_ptr<tests::FakeGeofenceRepository> m_repository; // no fences, never answers
     std::unique_ptr<models::GeofenceListModel> m_fences;
     std::unique_ptr<GeofenceEditSession> m_session;
     ui::MapCanvas *m_canvas = nullptr;
@@ -89,8 +89,8 @@ private:
 
 void TestGeofenceEditTool::init()
 {
-    m_client = std::make_unique<data::DbClient>();
-    m_fences = std::make_unique<models::GeofenceListModel>(m_client.get());
+    m_repository = std::make_unique<tests::FakeGeofenceRepository>();
+    m_fences = std::make_unique<models::GeofenceListModel>(*m_repository);
     m_session = std::make_unique<GeofenceEditSession>();
     m_canvas = new ui::MapCanvas;
     m_canvas->resize(800, 600);
@@ -112,7 +112,7 @@ void TestGeofenceEditTool::cleanup()
     m_tool = nullptr;
     m_session.reset();
     m_fences.reset();
-    m_client.reset();
+    m_repository.reset();
 }
 
 QPoint TestGeofenceEditTool::screenOf(VertexRef ref) const

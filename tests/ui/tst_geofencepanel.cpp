@@ -5,6 +5,7 @@
 // chooses; unsaved changes are never dropped by opening another fence; the assets inside a
 // fence become the map's selection.
 #include "data/dbclient.h"
+#include "data/repositories/pggeofencerepository.h"
 #include "gis/core/mercator.h"
 #include "models/geofenceeditsession.h"
 #include "models/geofencelistmodel.h"
@@ -50,6 +51,7 @@ gis::MultiPolygon bowtie()
 struct Console
 {
     std::unique_ptr<DbClient> client;
+    std::unique_ptr<data::PgGeofenceRepository> repository;
     std::unique_ptr<GeofenceListModel> fences;
     std::unique_ptr<models::GeofenceEditSession> session;
     std::unique_ptr<ui::MapCanvas> canvas;
@@ -60,7 +62,8 @@ struct Console
     {
         client = std::make_unique<DbClient>();
         client->open(conninfo);
-        fences = std::make_unique<GeofenceListModel>(client.get());
+        repository = std::make_unique<data::PgGeofenceRepository>(*client);
+        fences = std::make_unique<GeofenceListModel>(*repository);
         session = std::make_unique<models::GeofenceEditSession>();
         canvas = std::make_unique<ui::MapCanvas>();
         canvas->resize(600, 400);
