@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/attributetablemodel.h"
 
-#include "data/assetqueries.h"
 #include "gis/core/assetstatus.h"
 #include "models/logging.h"
 
@@ -21,7 +20,7 @@ QVariant alignmentOf(const QString &column)
 
 struct ColumnTitle
 {
-    const char *column; ///< as AssetQueries::attributeColumns() names it
+    const char *column; ///< as AssetRepository::attributeColumns() names it
     const char *title;
 };
 
@@ -50,19 +49,12 @@ static_assert(std::size(StatusNames) == gis::AssetStatusCount - 1);
 
 } // namespace
 
-AttributeTableModel::AttributeTableModel(data::DbClient *client, QObject *parent)
+AttributeTableModel::AttributeTableModel(data::AssetRepository &repository, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_client(client)
-    , m_columns(data::AssetQueries::attributeColumns())
+    , m_repository(repository)
+    , m_columns(repository.attributeColumns())
     , m_statusColumn(int(m_columns.indexOf(QStringLiteral("status"))))
 {
-    Q_ASSERT(m_client);
-    connect(m_client, &data::DbClient::queryFinished, this, &AttributeTableModel::handleFinished);
-    connect(m_client, &QObject::destroyed, this, [this] {
-        m_client = nullptr;
-        m_pageQuery = 0;
-        m_estimateQuery = 0;
-    });
 }
 
 AttributeTableModel::~AttributeTableModel()
@@ -85,9 +77,8 @@ void AttributeTableModel::setQuery(const data::AttributeQuery &query)
     submitPage();
     endResetModel();
     setEstimate(-1);
-    if (m_client) {
-        m_estimateQuery = m_client->submit(data::AssetQueries::attributeEstimate(m_query));
-    }
+    m_estimateRequest = m_repository.attributeEstimate(
+        m_query, this, [this](const Result<qint64> &estimate) { handleEstimate(estimate); });
 }
 
 void AttributeTableModel::refresh()
@@ -166,7 +157,7 @@ bool AttributeTableModel::canFetchMore(const QModelIndex &parent) const
 
 void AttributeTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || !m_active || m_complete || m_pageQuery != 0) {
+    if (parent.isValid() || !m_active || m_complete || m_loading) {
         return;
     }
     submitPage();
@@ -190,51 +181,39 @@ void AttributeTableModel::sort(int column, Qt::SortOrder order)
 
 void AttributeTableModel::submitPage()
 {
-    if (!m_client) {
-        setLoading(0);
-        return;
-    }
     // Offset = the rows so far: the server orders by (sort key, id), so consecutive pages of
     // an unchanged table neither overlap nor leave gaps.
-    setLoading(
-        m_client->submit(data::AssetQueries::attributePage(m_query, int(m_rows.size()), PageSize)));
+    setLoading(true);
+    m_pageRequest = m_repository.attributePage(
+        m_query, int(m_rows.size()), PageSize, this, [this](Result<QList<QStringList>> page) {
+            handlePage(std::move(page));
+        });
 }
 
-void AttributeTableModel::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+void AttributeTableModel::handlePage(Result<QList<QStringList>> page)
 {
-    if (id == 0) {
-        return;
-    }
-    if (id == m_pageQuery) {
-        // handlePage() clears m_pageQuery: until its rows are in, a fetchMore() (which views
-        // and testers call from rowsAboutToBeInserted()) must not ask for the same offset.
-        handlePage(outcome);
-    } else if (id == m_estimateQuery) {
-        m_estimateQuery = 0;
-        handleEstimate(outcome);
-    }
-}
-
-void AttributeTableModel::handlePage(const data::QueryOutcome &outcome)
-{
-    if (!outcome) {
-        setLoading(0);
-        if (outcome.error().code == ErrorCode::Cancelled) {
+    // m_loading stays set until the rows are in: a fetchMore() (which views and testers call
+    // from rowsAboutToBeInserted()) must not ask for the same offset.
+    m_pageRequest = {};
+    if (!page) {
+        setLoading(false);
+        if (page.error().code == ErrorCode::Cancelled) {
             return;
         }
         // The rows so far stay; m_complete stays false, so fetchMore() asks for the page again.
-        qCWarning(lcModels) << "attribute table page failed:" << outcome.error().toString();
-        Q_EMIT errorOccurred(outcome.error().message);
+        qCWarning(lcModels) << "attribute table page failed:" << page.error().toString();
+        Q_EMIT errorOccurred(page.error().message);
         return;
     }
-    const data::QueryResult &result = *outcome;
-    const int count = result.rowCount();
-    if (count > 0 && result.columnCount() != m_columns.size()) {
-        setLoading(0);
-        qCWarning(lcModels) << "attribute table page has" << result.columnCount()
-                            << "columns instead of" << m_columns.size();
-        Q_EMIT errorOccurred(tr("The attribute table could not be read."));
-        return;
+    const int count = int(page->size());
+    for (const QStringList &values : std::as_const(*page)) {
+        if (values.size() != m_columns.size()) {
+            setLoading(false);
+            qCWarning(lcModels) << "attribute table page has" << values.size()
+                                << "columns instead of" << m_columns.size();
+            Q_EMIT errorOccurred(tr("The attribute table could not be read."));
+            return;
+        }
     }
     // Known before the rows are announced: a view or tester reacting to rowsInserted() may ask
     // canFetchMore() at once, and a short page means there is nothing more to ask for.
@@ -244,12 +223,7 @@ void AttributeTableModel::handlePage(const data::QueryOutcome &outcome)
         beginInsertRows({}, first, first + count - 1);
         m_rows.reserve(first + count);
         m_ids.reserve(first + count);
-        for (int row = 0; row < count; ++row) {
-            QStringList values;
-            values.reserve(m_columns.size());
-            for (int column = 0; column < m_columns.size(); ++column) {
-                values.push_back(result.text(row, column));
-            }
+        for (QStringList &values : *page) {
             const qint64 id = values.constFirst().toLongLong();
             m_rowOfId.insert(id, int(m_rows.size()));
             m_ids.push_back(id);
@@ -257,20 +231,17 @@ void AttributeTableModel::handlePage(const data::QueryOutcome &outcome)
         }
         endInsertRows();
     }
-    setLoading(0);
+    setLoading(false);
 }
 
-void AttributeTableModel::handleEstimate(const data::QueryOutcome &outcome)
+void AttributeTableModel::handleEstimate(const Result<qint64> &estimate)
 {
-    if (!outcome) {
-        if (outcome.error().code != ErrorCode::Cancelled) {
-            qCWarning(lcModels) << "attribute table estimate failed:" << outcome.error().toString();
-        }
-        return;
-    }
-    auto estimate = data::AssetQueries::decodeEstimate(*outcome);
+    m_estimateRequest = {};
     if (!estimate) {
-        qCWarning(lcModels) << "attribute table estimate:" << estimate.error().toString();
+        if (estimate.error().code != ErrorCode::Cancelled) {
+            qCWarning(lcModels) << "attribute table estimate failed:"
+                                << estimate.error().toString();
+        }
         return;
     }
     setEstimate(*estimate);
@@ -278,25 +249,17 @@ void AttributeTableModel::handleEstimate(const data::QueryOutcome &outcome)
 
 void AttributeTableModel::cancelPending()
 {
-    // m_pageQuery keeps the cancelled id until submitPage() replaces it: isLoading() does not
-    // blink off and on across a reset, and a fetchMore() during the reset submits nothing.
-    if (m_client) {
-        if (m_pageQuery != 0) {
-            m_client->cancel(m_pageQuery);
-        }
-        if (m_estimateQuery != 0) {
-            m_client->cancel(m_estimateQuery);
-        }
-    }
-    m_estimateQuery = 0;
+    // m_loading stays as it is until submitPage(): isLoading() does not blink off and on across
+    // a reset, and a fetchMore() during the reset submits nothing.
+    m_pageRequest.cancel();
+    m_estimateRequest.cancel();
 }
 
-void AttributeTableModel::setLoading(data::QueryId pageQuery)
+void AttributeTableModel::setLoading(bool loading)
 {
-    const bool wasLoading = m_pageQuery != 0;
-    m_pageQuery = pageQuery;
-    if (wasLoading != (m_pageQuery != 0)) {
-        Q_EMIT loadingChanged(m_pageQuery != 0);
+    if (loading != m_loading) {
+        m_loading = loading;
+        Q_EMIT loadingChanged(m_loading);
     }
 }
 

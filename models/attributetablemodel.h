@@ -2,7 +2,7 @@
 #pragma once
 
 #include "data/assetrecords.h"
-#include "data/dbclient.h"
+#include "data/repositories/assetrepository.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -12,10 +12,10 @@
 namespace infrasight::models {
 
 /// The attribute table of assets: fetched lazily a page at a time (canFetchMore/fetchMore), with
-/// sorting and filtering done by the server (AssetQueries::attributePage), so it scales to a
+/// sorting and filtering done by the server (AssetRepository::attributePage), so it scales to a
 /// million rows. rowCount() is the rows fetched so far; estimatedTotal() the planner's estimate.
-/// Columns are AssetQueries::attributeColumns() with translated headers. Never blocks: pages
-/// arrive through the DbClient; a new query or sort cancels the page in flight.
+/// Columns are AssetRepository::attributeColumns() with translated headers. Never blocks: pages
+/// arrive through the repository; a new query or sort cancels the page in flight.
 /// GUI thread only.
 class AttributeTableModel : public QAbstractTableModel
 {
@@ -27,7 +27,8 @@ public:
     /// Qt::UserRole + 1: the asset id (qint64) of a row, in any column.
     static constexpr int AssetIdRole = Qt::UserRole + 1;
 
-    explicit AttributeTableModel(data::DbClient *client, QObject *parent = nullptr);
+    /// The repository must outlive the model.
+    explicit AttributeTableModel(data::AssetRepository &repository, QObject *parent = nullptr);
     ~AttributeTableModel() override;
 
     /// Replaces the query (resets the model, fetches the first page and the estimate).
@@ -45,7 +46,7 @@ public:
     /// The planner's estimate of the matching rows (-1 until known).
     qint64 estimatedTotal() const { return m_estimate; }
 
-    bool isLoading() const { return m_pageQuery != 0; }
+    bool isLoading() const { return m_loading; }
 
     /// Every row is fetched.
     bool isComplete() const { return m_complete; }
@@ -65,15 +66,14 @@ Q_SIGNALS:
 
 private:
     void submitPage();
-    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
-    void handlePage(const data::QueryOutcome &outcome);
-    void handleEstimate(const data::QueryOutcome &outcome);
+    void handlePage(Result<QList<QStringList>> page);
+    void handleEstimate(const Result<qint64> &estimate);
     void cancelPending();
-    void setLoading(data::QueryId pageQuery);
+    void setLoading(bool loading);
     void setEstimate(qint64 estimate);
     QString displayText(int row, int column) const;
 
-    data::DbClient *m_client = nullptr;
+    data::AssetRepository &m_repository;
     const QStringList m_columns;
     const int m_statusColumn = -1;
     data::AttributeQuery m_query;
@@ -83,10 +83,11 @@ private:
     qint64 m_estimate = -1;
     bool m_active = false; ///< a query was set: before that there is nothing to fetch
     bool m_complete = false;
-    // The statements in flight of the current query; an answer with any other id belongs to an
-    // older query (a reset forgets the ids it cancelled) and is dropped.
-    data::QueryId m_pageQuery = 0;
-    data::QueryId m_estimateQuery = 0;
+    // The calls in flight of the current query; a reset cancels them, so an older query's
+    // answer never arrives.
+    data::Request m_pageRequest;
+    data::Request m_estimateRequest;
+    bool m_loading = false; ///< a page is asked for and not yet in
 };
 
 } // namespace infrasight::models

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/locatormodel.h"
 
-#include "data/assetqueries.h"
 #include "models/logging.h"
 
 #include <QStringList>
@@ -10,7 +9,7 @@ namespace infrasight::models {
 
 namespace {
 
-/// Shorter texts match too much to be useful (AssetQueries::locate() gives no rows for them).
+/// Shorter texts match too much to be useful (the repository gives no rows for them).
 constexpr int MinimumTextLength = 2;
 
 QString searchTextOf(const QString &text)
@@ -20,26 +19,18 @@ QString searchTextOf(const QString &text)
 
 } // namespace
 
-LocatorModel::LocatorModel(data::DbClient *client, QObject *parent)
+LocatorModel::LocatorModel(data::AssetRepository &repository, QObject *parent)
     : QAbstractListModel(parent)
-    , m_client(client)
+    , m_repository(repository)
 {
-    Q_ASSERT(m_client);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(DebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &LocatorModel::sendQuery);
-    connect(m_client, &data::DbClient::queryFinished, this, &LocatorModel::handleFinished);
-    connect(m_client, &QObject::destroyed, this, [this] {
-        m_client = nullptr;
-        m_query = 0;
-    });
 }
 
 LocatorModel::~LocatorModel()
 {
-    if (m_client && m_query != 0) {
-        m_client->cancel(m_query);
-    }
+    m_request.cancel();
 }
 
 void LocatorModel::setText(const QString &text)
@@ -50,10 +41,8 @@ void LocatorModel::setText(const QString &text)
     m_text = text;
     if (searchTextOf(text).size() < MinimumTextLength) {
         m_debounce.stop();
-        if (m_client && m_query != 0) {
-            m_client->cancel(m_query);
-        }
-        m_query = 0;
+        m_request.cancel();
+        m_searching = false;
         m_queryText.clear();
         setResults({});
         Q_EMIT resultsReady(m_text);
@@ -70,7 +59,7 @@ data::AssetSummary LocatorModel::summary(int row) const
 
 bool LocatorModel::isSearching() const
 {
-    return m_debounce.isActive() || m_query != 0;
+    return m_debounce.isActive() || m_searching;
 }
 
 int LocatorModel::rowCount(const QModelIndex &parent) const
@@ -112,43 +101,30 @@ QVariant LocatorModel::data(const QModelIndex &index, int role) const
 
 void LocatorModel::sendQuery()
 {
-    if (!m_client) {
-        return;
-    }
-    // At most one statement in flight: the newer text wins, the older one is cancelled (its
-    // answer, Cancelled or not, no longer matches m_query and is dropped).
-    if (m_query != 0) {
-        m_client->cancel(m_query);
-    }
+    // At most one search in flight: the newer text wins, the older one is cancelled and its
+    // answer never arrives.
+    m_request.cancel();
     m_queryText = searchTextOf(m_text);
-    m_query = m_client->submit(data::AssetQueries::locate(m_queryText, MaxResults));
+    m_searching = true;
+    m_request = m_repository.locate(
+        m_queryText, MaxResults, this, [this](Result<QList<data::AssetSummary>> results) {
+            handleResults(std::move(results));
+        });
 }
 
-void LocatorModel::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+void LocatorModel::handleResults(Result<QList<data::AssetSummary>> results)
 {
-    if (id == 0 || id != m_query) {
-        return;
-    }
-    m_query = 0;
+    m_searching = false;
     if (m_debounce.isActive() || m_queryText != searchTextOf(m_text)) {
-        return; // the text changed meanwhile: its own statement follows
+        return; // the text changed meanwhile: its own search follows
     }
-    if (!outcome) {
-        if (outcome.error().code == ErrorCode::Cancelled) {
+    if (!results) {
+        if (results.error().code == ErrorCode::Cancelled) {
             return;
         }
-        qCWarning(lcModels) << "locator query failed:" << outcome.error().toString();
+        qCWarning(lcModels) << "locator search failed:" << results.error().toString();
         setResults({});
         // The error last, so that a view's "failed" is not replaced by its "no match".
-        Q_EMIT resultsReady(m_text);
-        Q_EMIT errorOccurred(outcome.error().message);
-        return;
-    }
-    auto results = data::AssetQueries::decodeSummaries(*outcome);
-    if (!results) {
-        qCWarning(lcModels) << "locator results could not be decoded:"
-                            << results.error().toString();
-        setResults({});
         Q_EMIT resultsReady(m_text);
         Q_EMIT errorOccurred(results.error().message);
         return;

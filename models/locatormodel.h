@@ -2,7 +2,7 @@
 #pragma once
 
 #include "data/assetrecords.h"
-#include "data/dbclient.h"
+#include "data/repositories/assetrepository.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -11,8 +11,8 @@
 namespace infrasight::models {
 
 /// The locator's answers: assets whose code, name or street resemble the typed text (pg_trgm,
-/// AssetQueries::locate), best first. setText() waits DebounceMs for more typing, then sends one
-/// statement and cancels the one still running, so answers never arrive out of order. Display
+/// AssetRepository::locate), best first. setText() waits DebounceMs for more typing, then sends
+/// one search and cancels the one still running, so answers never arrive out of order. Display
 /// text "SL-000123 · Street light · Boulevard Albert 1er".
 /// GUI thread only.
 class LocatorModel : public QAbstractListModel
@@ -26,7 +26,8 @@ public:
     /// Qt::UserRole + 1: the asset id (qint64).
     static constexpr int AssetIdRole = Qt::UserRole + 1;
 
-    explicit LocatorModel(data::DbClient *client, QObject *parent = nullptr);
+    /// The repository must outlive the model.
+    explicit LocatorModel(data::AssetRepository &repository, QObject *parent = nullptr);
     ~LocatorModel() override;
 
     void setText(const QString &text);
@@ -46,15 +47,16 @@ Q_SIGNALS:
 
 private:
     void sendQuery();
-    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
+    void handleResults(Result<QList<data::AssetSummary>> results);
     void setResults(QList<data::AssetSummary> results);
 
-    data::DbClient *m_client = nullptr;
+    data::AssetRepository &m_repository;
     QString m_text;
-    QString m_queryText; ///< the text m_query searches for
+    QString m_queryText; ///< the text m_request searches for
     QList<data::AssetSummary> m_results;
     QTimer m_debounce;
-    data::QueryId m_query = 0;
+    data::Request m_request;
+    bool m_searching = false; ///< m_request has not answered yet
 };
 
 } // namespace infrasight::models

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/dbclient.h"
+#include "data/repositories/pgassetrepository.h"
 #include "models/assetselection.h"
 #include "models/attributetablemodel.h"
 #include "tests/models/assettestcity.h"
@@ -72,6 +73,7 @@ private:
 
     std::unique_ptr<AssetTestCity> m_city;
     std::unique_ptr<DbClient> m_client;
+    std::unique_ptr<infrasight::data::PgAssetRepository> m_repository;
     std::unique_ptr<AttributeTableModel> m_model;
     std::unique_ptr<AssetSelection> m_selection;
     std::unique_ptr<AttributeTablePanel> m_panel;
@@ -103,7 +105,8 @@ void TestAttributeTablePanel::init()
 {
     m_client = std::make_unique<DbClient>();
     QVERIFY(m_city->connect(*m_client));
-    m_model = std::make_unique<AttributeTableModel>(m_client.get());
+    m_repository = std::make_unique<infrasight::data::PgAssetRepository>(*m_client);
+    m_model = std::make_unique<AttributeTableModel>(*m_repository);
     m_selection = std::make_unique<AssetSelection>();
     m_panel = std::make_unique<AttributeTablePanel>(m_model.get(), m_selection.get());
     m_view = m_panel->tableView();
@@ -119,6 +122,7 @@ void TestAttributeTablePanel::cleanup()
     m_panel.reset();
     m_selection.reset();
     m_model.reset();
+    m_repository.reset();
     m_client.reset();
 }
 

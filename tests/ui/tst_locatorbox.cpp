@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "data/repositories/pgassetrepository.h"
 #include "models/locatormodel.h"
 #include "tests/models/assettestcity.h"
 #include "ui/widgets/locatorbox.h"
@@ -19,6 +20,7 @@ class TestLocatorBox : public QObject
 private:
     std::unique_ptr<tests::AssetTestCity> m_city;
     std::unique_ptr<data::DbClient> m_client;
+    std::unique_ptr<data::PgAssetRepository> m_repository;
     std::unique_ptr<models::LocatorModel> m_model;
     std::unique_ptr<ui::LocatorBox> m_box;
 
@@ -71,7 +73,8 @@ void TestLocatorBox::init()
 {
     m_client = std::make_unique<data::DbClient>();
     QVERIFY(m_city->connect(*m_client));
-    m_model = std::make_unique<models::LocatorModel>(m_client.get());
+    m_repository = std::make_unique<data::PgAssetRepository>(*m_client);
+    m_model = std::make_unique<models::LocatorModel>(*m_repository);
     m_box = std::make_unique<ui::LocatorBox>(m_model.get());
     m_box->resize(420, m_box->sizeHint().height());
     m_box->show();
@@ -85,6 +88,7 @@ void TestLocatorBox::cleanup()
 {
     m_box.reset();
     m_model.reset();
+    m_repository.reset();
     m_client.reset();
 }
 

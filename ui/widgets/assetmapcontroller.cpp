@@ -3,6 +3,7 @@
 
 #include "data/asseteditqueries.h"
 #include "data/assetqueries.h"
+#include "data/repositories/pgassetrepository.h"
 #include "models/assetdetails.h"
 #include "models/assetlayerloader.h"
 #include "models/assetselection.h"
@@ -112,12 +113,13 @@ AssetMapController::AssetMapController(MapCanvas *canvas, data::DbClient *client
     : QObject(parent)
     , m_canvas(canvas)
     , m_client(client)
+    , m_assetRepository(std::make_unique<data::PgAssetRepository>(*client))
     , m_layers(new models::LayerModel(this))
     , m_loader(new models::AssetLayerLoader(client, this))
     , m_selection(new models::AssetSelection(this))
-    , m_table(new models::AttributeTableModel(client, this))
+    , m_table(new models::AttributeTableModel(*m_assetRepository, this))
     , m_details(new models::AssetDetails(client, this))
-    , m_locator(new models::LocatorModel(client, this))
+    , m_locator(new models::LocatorModel(*m_assetRepository, this))
     , m_identifyTool(new IdentifyTool(canvas))
     , m_rectangleTool(new RectangleSelectTool(canvas))
     , m_polygonTool(new PolygonSelectTool(canvas))
@@ -238,6 +240,9 @@ AssetMapController::AssetMapController(MapCanvas *canvas, data::DbClient *client
 
 AssetMapController::~AssetMapController()
 {
+    // The models that read through the repository go before it.
+    delete m_table;
+    delete m_locator;
     if (m_canvas.isNull()) {
         return;
     }

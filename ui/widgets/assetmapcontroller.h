@@ -19,7 +19,12 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
+
+namespace infrasight::data {
+class PgAssetRepository;
+}
 
 namespace infrasight::models {
 class AlarmListModel;
@@ -155,6 +160,8 @@ private:
 
     QPointer<MapCanvas> m_canvas; ///< may go first (the window is destroyed before us)
     data::DbClient *m_client = nullptr;
+    /// The locator's and the attribute table's reads (before the models that use it).
+    std::unique_ptr<data::PgAssetRepository> m_assetRepository;
     models::LayerModel *m_layers = nullptr;
     models::AssetLayerLoader *m_loader = nullptr;
     models::AssetSelection *m_selection = nullptr;
