@@ -17,7 +17,7 @@ class ReadingQueries
 {
 public:
     /// Where a range's points come from.
-    enum class Source { Raw, Minutes, Hours };
+    using Source = ReadingSource;
 
     /// The sensors' codes, kinds, units, limits, intervals and newest values, in id order.
     static Statement sensors(const QList<qint64> &sensorIds);

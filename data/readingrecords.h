@@ -13,6 +13,9 @@
 
 namespace infrasight::data {
 
+/// Where a chart range's points come from: the raw readings, or the 1-minute or 1-hour rollups.
+enum class ReadingSource { Raw, Minutes, Hours };
+
 /// A sensor as a chart needs it: what it measures, in what unit, and its own limits (NaN: none).
 struct SensorChartInfo
 {

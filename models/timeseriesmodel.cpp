@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/timeseriesmodel.h"
 
+#include "data/repositories/changefeed.h"
 #include "models/decimation.h"
 #include "models/logging.h"
 
@@ -52,24 +53,23 @@ QString formatAge(qint64 ageMs)
 
 } // namespace
 
-TimeSeriesModel::TimeSeriesModel(data::DbClient *client, QObject *parent)
+TimeSeriesModel::TimeSeriesModel(data::ReadingRepository &repository, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_client(client)
+    , m_repository(repository)
+    , m_live(repository.changes(),
+             {QStringLiteral("reading")},
+             [this](const LiveTable::Done &done) { return fetchNew(done); })
 {
-    Q_ASSERT(client);
-    m_refresh.setSingleShot(true);
-    m_refresh.setInterval(RefreshDelayMs);
-    connect(&m_refresh, &QTimer::timeout, this, &TimeSeriesModel::fetchNew);
+    m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
+    m_live.setFilter([this](const QString &, const QString &payload) {
+        return acceptReadings(payload);
+    });
     m_ageTick.setInterval(1000);
     connect(&m_ageTick, &QTimer::timeout, this, &TimeSeriesModel::tick);
-    connect(client, &data::DbClient::queryFinished, this, &TimeSeriesModel::handleFinished);
-    connect(
-        client, &data::DbClient::notificationReceived, this, &TimeSeriesModel::handleNotification);
-    connect(client, &data::DbClient::reconnected, this, [this] {
+    connect(&repository.changes(), &data::ChangeFeed::becameLive, this, [this] {
         // What arrived while the connection was down was not notified: read the whole range.
         fetchHistory(ids());
     });
-    client->listen(QStringLiteral("reading"));
 }
 
 TimeSeriesModel::~TimeSeriesModel() = default;
@@ -158,7 +158,10 @@ void TimeSeriesModel::addSensor(qint64 sensorId)
     beginInsertRows({}, row, row);
     m_series.push_back(std::move(series));
     endInsertRows();
-    m_infoQueries.append(m_client->submit(data::ReadingQueries::sensors({sensorId})));
+    m_repository.sensors(
+        {sensorId}, this, [this](const Result<QList<data::SensorChartInfo>> &sensors) {
+            handleSensors(sensors);
+        });
     fetchHistory({sensorId});
     m_ageTick.start();
     Q_EMIT seriesChanged();
@@ -297,10 +300,10 @@ void TimeSeriesModel::setCursorTime(qint64 timeMs)
     Q_EMIT cursorTimeChanged(timeMs);
 }
 
-void TimeSeriesModel::handleNotification(const QString &channel, const QString &payload)
+bool TimeSeriesModel::acceptReadings(const QString &payload)
 {
-    if (channel != u"reading" || m_series.empty()) {
-        return;
+    if (m_series.empty()) {
+        return false;
     }
     // Read from the oldest reading of the batches announced (a late batch reaches back).
     const QJsonObject object = QJsonDocument::fromJson(payload.toUtf8()).object();
@@ -309,11 +312,7 @@ void TimeSeriesModel::handleNotification(const QString &channel, const QString &
     const qint64 fromMs
         = from.isValid() ? std::max(from.toMSecsSinceEpoch(), windowStart) : windowStart;
     m_fetchFromMs = m_fetchFromMs == 0 ? fromMs : std::min(m_fetchFromMs, fromMs);
-    if (m_newQuery != 0) {
-        m_fetchAgain = true;
-    } else if (!m_refresh.isActive()) {
-        m_refresh.start();
-    }
+    return true;
 }
 
 void TimeSeriesModel::fetchHistory(const QList<qint64> &sensorIds)
@@ -326,10 +325,17 @@ void TimeSeriesModel::fetchHistory(const QList<qint64> &sensorIds)
     // Readings stamped a little ahead (a feed's clock) count as now.
     const qint64 to = now + 3'600'000;
     const bool wasLoading = isLoading();
-    const data::QueryId id
-        = m_client->submit(data::ReadingQueries::history(sensorIds, source(), from, to));
+    ++m_historyInFlight;
+    m_repository.history(sensorIds,
+                         source(),
+                         from,
+                         to,
+                         this,
+                         [this, generation = m_generation](
+                             const Result<QList<data::SensorSamples>> &samples) {
+                             handleHistory(generation, samples);
+                         });
     m_historyFetchedMs = now;
-    m_historyQueries.insert(id, m_generation);
     for (qint64 sensorId : sensorIds) {
         if (Series *series = find(sensorId); series != nullptr && !isRaw()) {
             series->rollupEndMs = std::max(series->rollupEndMs, now);
@@ -340,74 +346,60 @@ void TimeSeriesModel::fetchHistory(const QList<qint64> &sensorIds)
     }
 }
 
-void TimeSeriesModel::fetchNew()
+data::Request TimeSeriesModel::fetchNew(const LiveTable::Done &done)
 {
     if (m_series.empty() || m_fetchFromMs == 0) {
-        return;
+        done();
+        return {};
     }
     // Strictly newer than what the buffers hold up to fromMs - 1 ms.
-    m_newQuery = m_client->submit(data::ReadingQueries::since(ids(), m_fetchFromMs - 1));
+    const qint64 afterMs = m_fetchFromMs - 1;
     m_fetchFromMs = 0;
-    m_fetchAgain = false;
+    return m_repository.since(
+        ids(), afterMs, this, [this, done](const Result<QList<data::SensorSamples>> &samples) {
+            if (!samples) {
+                qCWarning(lcModels) << "live readings:" << samples.error().message;
+            } else {
+                applySamples(*samples, false);
+            }
+            done();
+        });
 }
 
-void TimeSeriesModel::handleFinished(data::QueryId id, const data::QueryOutcome &outcome)
+void TimeSeriesModel::handleSensors(const Result<QList<data::SensorChartInfo>> &sensors)
 {
-    if (m_infoQueries.removeOne(id)) {
-        if (!outcome) {
-            Q_EMIT failed(tr("Could not read the sensor: %1").arg(outcome.error().message));
-            return;
-        }
-        const auto sensors = data::ReadingQueries::decodeSensors(*outcome);
-        if (!sensors) {
-            Q_EMIT failed(sensors.error().message);
-            return;
-        }
-        for (const data::SensorChartInfo &info : *sensors) {
-            if (Series *series = find(info.id)) {
-                const qint64 seen = std::max(series->info.lastSeenMs, info.lastSeenMs);
-                const double value
-                    = seen > info.lastSeenMs ? series->info.lastValue : info.lastValue;
-                series->info = info;
-                series->info.lastSeenMs = seen;
-                series->info.lastValue = value;
-            }
-        }
-        emitValuesChanged();
-        Q_EMIT seriesChanged(); // the limits (bands) and the axis title
+    if (!sensors) {
+        Q_EMIT failed(tr("Could not read the sensor: %1").arg(sensors.error().message));
         return;
     }
-    if (auto history = m_historyQueries.find(id); history != m_historyQueries.end()) {
-        const bool current = history.value() == m_generation;
-        m_historyQueries.erase(history);
-        if (!isLoading()) {
-            Q_EMIT loadingChanged(false);
+    for (const data::SensorChartInfo &info : *sensors) {
+        if (Series *series = find(info.id)) {
+            const qint64 seen = std::max(series->info.lastSeenMs, info.lastSeenMs);
+            const double value = seen > info.lastSeenMs ? series->info.lastValue : info.lastValue;
+            series->info = info;
+            series->info.lastSeenMs = seen;
+            series->info.lastValue = value;
         }
-        if (!current) {
-            return;
-        }
-        if (!outcome) {
-            Q_EMIT failed(tr("Could not read the history: %1").arg(outcome.error().message));
-            return;
-        }
-        if (const auto samples = data::ReadingQueries::decodeSamples(*outcome); samples) {
-            applySamples(*samples, true);
-        } else {
-            Q_EMIT failed(samples.error().message);
-        }
+    }
+    emitValuesChanged();
+    Q_EMIT seriesChanged(); // the limits (bands) and the axis title
+}
+
+void TimeSeriesModel::handleHistory(int generation,
+                                    const Result<QList<data::SensorSamples>> &samples)
+{
+    --m_historyInFlight;
+    if (!isLoading()) {
+        Q_EMIT loadingChanged(false);
+    }
+    if (generation != m_generation) {
+        return; // for a range or series no longer shown
+    }
+    if (!samples) {
+        Q_EMIT failed(tr("Could not read the history: %1").arg(samples.error().message));
         return;
     }
-    if (id == m_newQuery) {
-        m_newQuery = 0;
-        if (!outcome) {
-            qCWarning(lcModels) << "live readings:" << outcome.error().message;
-        } else if (const auto samples = data::ReadingQueries::decodeSamples(*outcome); samples) {
-            applySamples(*samples, false);
-        }
-        if (m_fetchAgain) {
-            m_refresh.start();
-        }
-    }
+    applySamples(*samples, true);
 }
 
 void TimeSeriesModel::applySamples(const QList<data::SensorSamples> &samples, bool history)
@@ -469,18 +461,18 @@ QList<qint64> TimeSeriesModel::ids() const
     return list;
 }
 
-data::ReadingQueries::Source TimeSeriesModel::source() const
+data::ReadingSource TimeSeriesModel::source() const
 {
     switch (m_range) {
     case Range::Minutes15:
     case Range::Hour1:
-        return data::ReadingQueries::Source::Raw;
+        return data::ReadingSource::Raw;
     case Range::Hours24:
-        return data::ReadingQueries::Source::Minutes;
+        return data::ReadingSource::Minutes;
     case Range::Days7:
-        return data::ReadingQueries::Source::Hours;
+        return data::ReadingSource::Hours;
     }
-    return data::ReadingQueries::Source::Raw;
+    return data::ReadingSource::Raw;
 }
 
 void TimeSeriesModel::tick()

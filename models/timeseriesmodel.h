@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "data/dbclient.h"
-#include "data/readingqueries.h"
 #include "data/readingrecords.h"
+#include "data/repositories/readingrepository.h"
+#include "models/livetable.h"
 #include "models/timeseriesbuffer.h"
 
 #include <QAbstractTableModel>
@@ -24,8 +24,8 @@ namespace infrasight::models {
 /// readings are kept in a ring buffer per sensor and drawn decimated to min/max per pixel column,
 /// so every spike shows; for 24 h and 7 d the 1-minute or 1-hour rollups are fetched and drawn
 /// through LTTB, with the raw readings that arrived since appended. New readings come on the
-/// database's "reading" NOTIFY (one per ingest statement, a burst read as one fetch of what is
-/// newer), and again after a reconnect. The time cursor that all charts share lives here too.
+/// repository's "reading" changes (one per ingest statement, a burst read as one fetch of what
+/// is newer, through a LiveTable), and the whole range again after a reconnect. The time cursor that all charts share lives here too.
 /// Never blocks. GUI thread only.
 class TimeSeriesModel : public QAbstractTableModel
 {
@@ -49,8 +49,8 @@ public:
     /// NOTIFYs within this time are read as one fetch.
     static constexpr int RefreshDelayMs = 100;
 
-    /// client must outlive the model; the model calls client->listen("reading").
-    explicit TimeSeriesModel(data::DbClient *client, QObject *parent = nullptr);
+    /// The repository (and its change feed) must outlive the model.
+    explicit TimeSeriesModel(data::ReadingRepository &repository, QObject *parent = nullptr);
     ~TimeSeriesModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -100,7 +100,7 @@ public:
     qint64 cursorTime() const { return m_cursorTimeMs; }
 
     /// Loading history (after addSensor() or setRange()).
-    bool isLoading() const { return !m_historyQueries.isEmpty(); }
+    bool isLoading() const { return m_historyInFlight > 0; }
 
     /// Readings taken in by live fetches since the start (for tests and benchmarks).
     qint64 livePointsReceived() const { return m_livePoints; }
@@ -125,31 +125,30 @@ private:
         qint64 rollupEndMs = 0;      ///< raw points before this are in the rollup
     };
 
-    void handleFinished(data::QueryId id, const data::QueryOutcome &outcome);
-    void handleNotification(const QString &channel, const QString &payload);
+    /// Notes where a "reading" change reaches back to; true when there is something to fetch.
+    bool acceptReadings(const QString &payload);
     void fetchHistory(const QList<qint64> &sensorIds);
-    void fetchNew();
+    data::Request fetchNew(const LiveTable::Done &done);
+    void handleSensors(const Result<QList<data::SensorChartInfo>> &sensors);
+    void handleHistory(int generation, const Result<QList<data::SensorSamples>> &samples);
     void applySamples(const QList<data::SensorSamples> &samples, bool history);
     Series *find(qint64 sensorId);
     QList<qint64> ids() const;
-    data::ReadingQueries::Source source() const;
+    data::ReadingSource source() const;
     void emitValuesChanged();
     void tick();
 
-    data::DbClient *m_client = nullptr;
+    data::ReadingRepository &m_repository;
     std::vector<std::unique_ptr<Series>> m_series;
     Range m_range = Range::Minutes15;
     qint64 m_cursorTimeMs = 0;
     int m_nextColour = 0;
 
-    QTimer m_refresh;         ///< coalesces NOTIFYs
     QTimer m_ageTick;         ///< the Age column moves on each second
     qint64 m_fetchFromMs = 0; ///< fetchNew() reads readings newer than this (0: none due)
-    data::QueryId m_newQuery = 0;
-    bool m_fetchAgain = false;                  ///< a NOTIFY arrived while fetchNew() ran
-    QHash<data::QueryId, int> m_historyQueries; ///< history fetches in flight: their generation
-    int m_generation = 0;                       ///< counts setRange() and clear()
-    QList<data::QueryId> m_infoQueries;
+    LiveTable m_live;         ///< coalesces "reading" changes into fetchNew()
+    int m_historyInFlight = 0;
+    int m_generation = 0; ///< counts setRange() and clear(): older history answers are dropped
     qint64 m_livePoints = 0;
     qint64 m_historyFetchedMs = 0; ///< when the rollups were last read
 };

@@ -11,6 +11,7 @@
 #include "data/pg/pgconnection.h"
 #include "data/repositories/pgalarmrepository.h"
 #include "data/repositories/pggeofencerepository.h"
+#include "data/repositories/pgreadingrepository.h"
 #include "data/seed/democityseeder.h"
 #include "gis/core/mercator.h"
 #include "gis/core/version.h"
@@ -123,7 +124,8 @@ Application::Application(ConsoleOptions options, QObject *parent)
     m_alarms = std::make_unique<models::AlarmListModel>(*m_alarmRepository);
     m_window->setAlarms(m_alarms.get());
     m_assets->setAlarms(m_alarms.get());
-    m_series = std::make_unique<models::TimeSeriesModel>(m_db.get());
+    m_readingRepository = std::make_unique<data::PgReadingRepository>(*m_db);
+    m_series = std::make_unique<models::TimeSeriesModel>(*m_readingRepository);
     m_window->setLiveCharts(m_series.get());
     m_geofenceRepository = std::make_unique<data::PgGeofenceRepository>(*m_db);
     m_geofences = std::make_unique<models::GeofenceListModel>(*m_geofenceRepository);
@@ -283,6 +285,7 @@ void Application::shutdown()
     m_geofences.reset();
     m_alarmRepository.reset();
     m_geofenceRepository.reset();
+    m_readingRepository.reset();
     m_db.reset();
     if (!m_localBaseDirectory.isEmpty()) {
         data::LocalCluster cluster(m_localBaseDirectory);

@@ -21,6 +21,7 @@ namespace infrasight::data {
 class PgAlarmRepository;
 class PgConnection;
 class PgGeofenceRepository;
+class PgReadingRepository;
 } // namespace infrasight::data
 
 namespace infrasight::models {
@@ -156,6 +157,7 @@ private:
     std::unique_ptr<ui::AssetMapController> m_assets;
     std::unique_ptr<data::PgAlarmRepository> m_alarmRepository; ///< after the models using it
     std::unique_ptr<data::PgGeofenceRepository> m_geofenceRepository;
+    std::unique_ptr<data::PgReadingRepository> m_readingRepository;
     std::unique_ptr<models::AlarmListModel> m_alarms;  ///< the Alarms dock's list; after the window
     std::unique_ptr<models::TimeSeriesModel> m_series; ///< the Live Chart dock's; after the window
     std::unique_ptr<models::GeofenceListModel> m_geofences; ///< the Geofences dock's; after it

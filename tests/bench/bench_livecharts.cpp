@@ -14,6 +14,7 @@
 //
 // Without --db it creates (and drops) a database on the server of INFRASIGHT_TEST_DSN.
 #include "data/dbclient.h"
+#include "data/repositories/pgreadingrepository.h"
 #include "data/pg/pgconnection.h"
 #include "models/timeseriesmodel.h"
 #include "tests/support/migrateddatabase.h"
@@ -180,7 +181,8 @@ int main(int argc, char **argv)
 
     data::DbClient client;
     client.open(database->conninfo());
-    models::TimeSeriesModel model(&client);
+    data::PgReadingRepository readings(client);
+    models::TimeSeriesModel model(readings);
     ui::LiveChartPanel panel(&model);
     panel.resize(parser.value(widthOption).toInt(), parser.value(heightOption).toInt());
     panel.show();

@@ -1,173 +1,126 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The live chart's series against a real database: a sensor's history and limits load, new
-// readings arrive by NOTIFY, the drawn points keep every extreme and never exceed two per pixel
-// column, and the long ranges come from the rollups.
-#include "data/dbclient.h"
-#include "data/pg/pgconnection.h"
+// The live chart's series fed plain samples through a fake repository: what a new sensor asks
+// for, live readings fetched once per burst from the oldest batch, answers for an older range
+// dropped, the whole range read again after a reconnect, the points drawn, rows and cursor.
 #include "models/timeseriesmodel.h"
-#include "tests/support/migrateddatabase.h"
+#include "tests/support/fakereadingrepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
-#include <optional>
 
-using infrasight::data::DbClient;
-using infrasight::models::TimeSeriesModel;
-using infrasight::tests::MigratedDatabase;
+using namespace infrasight;
 using namespace Qt::StringLiterals;
+using infrasight::data::ReadingSource;
+using infrasight::data::SensorChartInfo;
+using infrasight::data::SensorSamples;
+using infrasight::models::TimeSeriesModel;
+using infrasight::tests::FakeReadingRepository;
+
+namespace {
+
+SensorChartInfo sensor(qint64 id, const QString &code)
+{
+    SensorChartInfo info;
+    info.id = id;
+    info.code = code;
+    info.kind = u"water_pressure"_s;
+    info.unit = u"bar"_s;
+    info.warnHigh = 6.0;
+    info.critLow = 1.5;
+    info.sampleIntervalMs = 1000;
+    return info;
+}
+
+/// count readings of a sensor a second apart, the newest endMs, at value(i).
+SensorSamples samples(qint64 sensorId, qint64 endMs, int count, double (*value)(int))
+{
+    SensorSamples s;
+    s.sensorId = sensorId;
+    for (int i = count - 1; i >= 0; --i) {
+        s.points.emplace_back(double(endMs - i * 1000), value(i));
+    }
+    return s;
+}
+
+double steady(int i)
+{
+    // Around 4 bar, one spike and one dip.
+    return i == 300 ? 9.5 : (i == 200 ? 0.5 : 4.0 + 0.1 * std::sin(i));
+}
+
+QString readingPayload(qint64 fromMs)
+{
+    return u"{\"from\": \"%1\"}"_s.arg(
+        QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC).toString(Qt::ISODateWithMs));
+}
+
+} // namespace
 
 class TestTimeSeriesModel : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
-    void init();
-    void cleanup();
-    void historyAndLimitsLoad();
-    void liveReadingsArriveByNotify();
+    void newSensorAsksForItsDetailsAndHistory();
     void drawnPointsKeepExtremesAtTwoPerColumn();
-    void longRangesComeFromRollups();
+    void liveReadingsAreFetchedOncePerBurst();
+    void readingsWithoutSeriesAreNotFetched();
+    void olderRangeAnswersAreDropped();
+    void reconnectReadsTheWholeRangeAgain();
+    void failuresAreReported();
     void rowsPassTheModelTester();
     void cursorIsShared();
-
-private:
-    /// Waits until the model has the sensor's code and its history.
-    [[nodiscard]] bool waitLoaded(TimeSeriesModel &model);
-    qint64 sensorId(const QString &code) const;
-
-    std::optional<MigratedDatabase> m_database;
-    infrasight::data::PgConnection *m_sql = nullptr;
-    std::unique_ptr<DbClient> m_client;
 };
 
-void TestTimeSeriesModel::initTestCase()
+void TestTimeSeriesModel::newSensorAsksForItsDetailsAndHistory()
 {
-    INFRASIGHT_REQUIRE_TEST_SERVER();
-    auto database = MigratedDatabase::open({});
-    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
-    m_database.emplace(std::move(*database));
-    m_sql = &m_database->connection();
-    QVERIFY(m_sql->execScript(
-        u"INSERT INTO sensor (code, kind, unit, warn_low, warn_high, crit_low, crit_high, "
-        "hysteresis, sample_interval) VALUES "
-        "('WP-00001', 'water_pressure', 'bar', 2, 6, 1.5, 7, 0.1, '1 second'), "
-        "('WP-00002', 'water_pressure', 'bar', 2, 6, 1.5, 7, 0.1, '1 second'), "
-        "('NS-00001', 'noise', 'dB(A)', NULL, 70, NULL, 80, 1, '1 minute');"
-        // Ten minutes at 1 Hz around 4 bar, one spike to 9.5 and one dip to 0.5; and one reading
-        // before the 15 minutes that must not be drawn.
-        "INSERT INTO reading (sensor_id, ts, value) "
-        "SELECT s.id, now() - make_interval(secs => g), "
-        "       CASE g WHEN 300 THEN 9.5 WHEN 200 THEN 0.5 ELSE 4 + 0.1 * sin(g) END "
-        "FROM sensor s, generate_series(1, 600) g WHERE s.code = 'WP-00001';"
-        "INSERT INTO reading (sensor_id, ts, value) "
-        "SELECT id, now() - interval '20 minutes', 3.3 FROM sensor WHERE code = 'WP-00001';"
-        // Ten hours of noise, two readings a minute (50 and 60 dB: a mean of 55), 15 min ago on.
-        "INSERT INTO reading (sensor_id, ts, value) "
-        "SELECT s.id, date_trunc('minute', now()) - interval '15 minutes' "
-        "             - make_interval(mins => g) + make_interval(secs => v.s), v.value "
-        "FROM sensor s, generate_series(0, 599) g, (VALUES (10, 50.0), (40, 60.0)) v(s, value) "
-        "WHERE s.code = 'NS-00001';"_s));
-}
-
-void TestTimeSeriesModel::init()
-{
-    m_client = std::make_unique<DbClient>();
-    QSignalSpy connected(m_client.get(), &DbClient::stateChanged);
-    m_client->open(m_database->conninfo());
-    QTRY_VERIFY_WITH_TIMEOUT(m_client->state() == infrasight::data::ConnectionState::Connected,
-                             10000);
-}
-
-void TestTimeSeriesModel::cleanup()
-{
-    m_client.reset();
-}
-
-qint64 TestTimeSeriesModel::sensorId(const QString &code) const
-{
-    auto id = m_sql->exec(u"SELECT id FROM sensor WHERE code = $1"_s, {code});
-    return id && id->rowCount() == 1 ? id->toInt(0, 0) : 0;
-}
-
-bool TestTimeSeriesModel::waitLoaded(TimeSeriesModel &model)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < 10000) {
-        bool ready = !model.isLoading();
-        for (int row = 0; row < model.rowCount(); ++row) {
-            ready = ready && !model.info(row).code.isEmpty();
-        }
-        if (ready) {
-            return true;
-        }
-        QTest::qWait(20);
-    }
-    return false;
-}
-
-void TestTimeSeriesModel::historyAndLimitsLoad()
-{
-    TimeSeriesModel model(m_client.get());
-    model.addSensor(sensorId(u"WP-00001"_s));
-    QVERIFY(waitLoaded(model));
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
+    QCOMPARE(repository.feed.watched(), QStringList{u"reading"_s});
+    QSignalSpy loading(&model, &TimeSeriesModel::loadingChanged);
+    const qint64 before = TimeSeriesModel::nowMs();
+    model.addSensor(7);
     QCOMPARE(model.rowCount(), 1);
-    const auto &info = model.info(0);
-    QCOMPARE(info.code, u"WP-00001"_s);
-    QCOMPARE(info.unit, u"bar"_s);
-    QCOMPARE(info.warnHigh, 6.0);
-    QCOMPARE(info.critLow, 1.5);
-    QCOMPARE(info.sampleIntervalMs, 1000);
-    QCOMPARE(model.index(0, TimeSeriesModel::SensorColumn).data().toString(), u"WP-00001"_s);
-    QVERIFY(model.index(0, TimeSeriesModel::ValueColumn).data().toString().endsWith(u" bar"_s));
-    // The newest reading is a second old.
-    QVERIFY2(model.dataAgeMs(0) >= 0 && model.dataAgeMs(0) < 5000,
-             qPrintable(QString::number(model.dataAgeMs(0))));
-    // The 15 minutes hold the ten minutes of readings, not the one 20 minutes ago.
-    const qint64 now = TimeSeriesModel::nowMs();
-    const std::vector<QPointF> all
-        = model.pointsToDraw(0, double(now - 15 * 60'000), double(now), 100'000);
-    QCOMPARE(all.size(), size_t(600));
-    QVERIFY(std::none_of(all.begin(), all.end(), [](QPointF p) { return p.y() == 3.3; }));
-}
+    QCOMPARE(model.index(0, TimeSeriesModel::SensorColumn).data().toString(), u"Sensor 7"_s);
+    QCOMPARE(repository.infoCalls, QList<QList<qint64>>{{7}});
+    QCOMPARE(repository.historyCalls.size(), 1);
+    const auto &history = repository.historyCalls.first();
+    QCOMPARE(history.sensorIds, QList<qint64>{7});
+    QCOMPARE(history.source, ReadingSource::Raw);
+    QVERIFY(history.fromMs >= before - TimeSeriesModel::rangeMs(TimeSeriesModel::Range::Minutes15));
+    QVERIFY(history.toMs > TimeSeriesModel::nowMs());
+    QVERIFY(model.isLoading());
+    QCOMPARE(loading.size(), 1);
 
-void TestTimeSeriesModel::liveReadingsArriveByNotify()
-{
-    TimeSeriesModel model(m_client.get());
-    const qint64 id = sensorId(u"WP-00002"_s);
-    model.addSensor(id);
-    QVERIFY(waitLoaded(model));
-    QSignalSpy arrived(&model, &TimeSeriesModel::pointsArrived);
-    // Another writer (a feed) stores three readings in one statement, then one more.
-    QVERIFY(m_sql->exec(u"INSERT INTO reading (sensor_id, ts, value) "
-                        "SELECT $1, now() - make_interval(secs => g), 3 + g FROM "
-                        "generate_series(1, 3) g"_s,
-                        {id}));
-    QVERIFY(m_sql->exec(u"INSERT INTO reading (sensor_id, ts, value) VALUES ($1, now(), 4.25)"_s,
-                        {id}));
-    QTRY_COMPARE_WITH_TIMEOUT(model.livePointsReceived(), 4, 5000);
-    QVERIFY(arrived.size() >= 1);
-    QCOMPARE(model.info(0).lastValue, 4.25);
-    QCOMPARE(model.index(0, TimeSeriesModel::ValueColumn).data().toString(),
-             QLocale().toString(4.25, 'g', 5) + u" bar"_s);
-    const std::optional<QPointF> newest = model.valueAt(0, TimeSeriesModel::nowMs() + 1000);
-    QVERIFY(newest);
-    QCOMPARE(newest->y(), 4.25);
+    repository.infos.answerNext(QList{sensor(7, u"WP-00001"_s)});
+    QCOMPARE(model.index(0, TimeSeriesModel::SensorColumn).data().toString(), u"WP-00001"_s);
+    QCOMPARE(model.info(0).warnHigh, 6.0);
+    const qint64 now = TimeSeriesModel::nowMs();
+    repository.histories.answerNext(QList{samples(7, now - 1000, 600, steady)});
+    QVERIFY(!model.isLoading());
+    QCOMPARE(loading.last().first().toBool(), false);
+    QCOMPARE(model.info(0).lastSeenMs, now - 1000);
+    QCOMPARE(model.info(0).lastValue, steady(0));
+    QVERIFY(model.index(0, TimeSeriesModel::ValueColumn).data().toString().endsWith(u" bar"_s));
+    QVERIFY(model.dataAgeMs(0) >= 1000 && model.dataAgeMs(0) < 5000);
+    QVERIFY(!model.index(0, 0).data(TimeSeriesModel::StaleRole).toBool());
 }
 
 void TestTimeSeriesModel::drawnPointsKeepExtremesAtTwoPerColumn()
 {
-    TimeSeriesModel model(m_client.get());
-    model.addSensor(sensorId(u"WP-00001"_s));
-    QVERIFY(waitLoaded(model));
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
+    model.addSensor(7);
     const qint64 now = TimeSeriesModel::nowMs();
+    repository.histories.answerNext(QList{samples(7, now - 1000, 600, steady)});
+    const double x0 = double(now - 15 * 60'000);
+    QCOMPARE(model.pointsToDraw(0, x0, double(now), 100'000).size(), size_t(600));
     for (int columns : {50, 120, 333}) {
-        const std::vector<QPointF> drawn
-            = model.pointsToDraw(0, double(now - 15 * 60'000), double(now), columns);
+        const std::vector<QPointF> drawn = model.pointsToDraw(0, x0, double(now), columns);
         QVERIFY2(drawn.size() <= size_t(2 * columns),
                  qPrintable(u"%1 points for %2 columns"_s.arg(drawn.size()).arg(columns)));
         const auto [low, high] = std::minmax_element(
@@ -175,55 +128,136 @@ void TestTimeSeriesModel::drawnPointsKeepExtremesAtTwoPerColumn()
         QCOMPARE(high->y(), 9.5); // the spike and the dip survive any width
         QCOMPARE(low->y(), 0.5);
     }
+    QVERIFY(model.pointsToDraw(0, x0, double(now), 0).empty());
 }
 
-void TestTimeSeriesModel::longRangesComeFromRollups()
+void TestTimeSeriesModel::liveReadingsAreFetchedOncePerBurst()
 {
-    TimeSeriesModel model(m_client.get());
-    model.addSensor(sensorId(u"NS-00001"_s));
-    QVERIFY(waitLoaded(model));
-    // 15 minutes: the raw readings stopped 15 minutes ago, so at most the edge shows.
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
+    model.addSensor(7);
+    model.addSensor(8);
     const qint64 now = TimeSeriesModel::nowMs();
-    QVERIFY(model.pointsToDraw(0, double(now - 15 * 60'000), double(now), 1000).size() <= 2);
+    repository.histories.answerNext(
+        QList{samples(7, now - 5000, 10, steady), samples(8, now - 5000, 10, steady)});
+    repository.histories.answerNext(QList<SensorSamples>{});
+    QSignalSpy arrived(&model, &TimeSeriesModel::pointsArrived);
+    // Three batches stored; the second one reaches furthest back (a late feed).
+    repository.feed.notify(u"reading"_s, readingPayload(now - 2000));
+    repository.feed.notify(u"reading"_s, readingPayload(now - 4000));
+    repository.feed.notify(u"reading"_s, readingPayload(now - 1000));
+    QTRY_COMPARE(repository.sinceCalls.size(), 1);
+    QCOMPARE(repository.sinceCalls.first().sensorIds, (QList<qint64>{7, 8}));
+    QCOMPARE(repository.sinceCalls.first().fromMs, now - 4000 - 1);
+    SensorSamples fresh;
+    fresh.sensorId = 8;
+    fresh.points = {{double(now - 500), 4.25}, {double(now), 4.5}};
+    repository.news.answerNext(QList{fresh});
+    QCOMPARE(arrived.size(), 1);
+    QCOMPARE(model.livePointsReceived(), 2);
+    QCOMPARE(model.info(1).lastValue, 4.5);
+    QCOMPARE(model.valueAt(1, now - 100)->y(), 4.25);
+    QTest::qWait(TimeSeriesModel::RefreshDelayMs * 3);
+    QCOMPARE(repository.sinceCalls.size(), 1);
+}
 
-    QSignalSpy loading(&model, &TimeSeriesModel::loadingChanged);
+void TestTimeSeriesModel::readingsWithoutSeriesAreNotFetched()
+{
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
+    repository.feed.notify(u"reading"_s, readingPayload(TimeSeriesModel::nowMs()));
+    QTest::qWait(TimeSeriesModel::RefreshDelayMs * 3);
+    QVERIFY(repository.sinceCalls.isEmpty());
+    QVERIFY(repository.historyCalls.isEmpty());
+}
+
+void TestTimeSeriesModel::olderRangeAnswersAreDropped()
+{
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
+    model.addSensor(7);
     model.setRange(TimeSeriesModel::Range::Hours24);
-    QVERIFY(waitLoaded(model));
-    std::vector<QPointF> minutes
+    QCOMPARE(repository.historyCalls.size(), 2);
+    QCOMPARE(repository.historyCalls.last().source, ReadingSource::Minutes);
+    const qint64 now = TimeSeriesModel::nowMs();
+    // The 15-minute answer comes last-but-one: it is for a range no longer shown.
+    repository.histories.answerNext(QList{samples(7, now, 5, [](int) { return 99.0; })});
+    QVERIFY(model.isLoading());
+    QVERIFY(model.pointsToDraw(0, double(now - 3'600'000), double(now + 1), 100).empty());
+    SensorSamples minutes;
+    minutes.sensorId = 7;
+    for (int m = 600; m > 0; --m) {
+        minutes.points.emplace_back(double(now - m * 60'000), 55.0);
+    }
+    repository.histories.answerNext(QList{minutes});
+    QVERIFY(!model.isLoading());
+    const std::vector<QPointF> drawn
         = model.pointsToDraw(0, double(now - 24 * 3'600'000), double(now), 5000);
-    QCOMPARE(minutes.size(), size_t(600)); // one mean per minute bucket
-    QVERIFY(std::all_of(minutes.begin(), minutes.end(), [](QPointF p) { return p.y() == 55.0; }));
-    // Narrower than the data: LTTB, one point per column at most.
+    QCOMPARE(drawn.size(), size_t(600));
+    QVERIFY(std::all_of(drawn.begin(), drawn.end(), [](QPointF p) { return p.y() == 55.0; }));
+    // Narrower than the data: LTTB, one point per column.
     QCOMPARE(model.pointsToDraw(0, double(now - 24 * 3'600'000), double(now), 200).size(),
              size_t(200));
-
     model.setRange(TimeSeriesModel::Range::Days7);
-    QVERIFY(waitLoaded(model));
-    const std::vector<QPointF> hours
-        = model.pointsToDraw(0, double(now - 7 * 24 * 3'600'000LL), double(now), 5000);
-    QVERIFY2(hours.size() >= 10 && hours.size() <= 11, qPrintable(QString::number(hours.size())));
+    QCOMPARE(repository.historyCalls.last().source, ReadingSource::Hours);
+}
+
+void TestTimeSeriesModel::reconnectReadsTheWholeRangeAgain()
+{
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
+    model.addSensor(7);
+    model.addSensor(9);
+    QCOMPARE(repository.historyCalls.size(), 2);
+    repository.feed.setLive(false);
+    repository.feed.setLive(true);
+    QCOMPARE(repository.historyCalls.size(), 3);
+    QCOMPARE(repository.historyCalls.last().sensorIds, (QList<qint64>{7, 9}));
+}
+
+void TestTimeSeriesModel::failuresAreReported()
+{
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
+    QSignalSpy failed(&model, &TimeSeriesModel::failed);
+    model.addSensor(7);
+    const Error refused{ErrorCode::Query, u"permission denied for table reading"_s, {}, {}};
+    repository.infos.answerNext(tl::unexpected(refused));
+    repository.histories.answerNext(tl::unexpected(refused));
+    QCOMPARE(failed.size(), 2);
+    QVERIFY(failed.at(0).first().toString().startsWith(u"Could not read the sensor"_s));
+    QVERIFY(failed.at(1).first().toString().startsWith(u"Could not read the history"_s));
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(!model.isLoading());
 }
 
 void TestTimeSeriesModel::rowsPassTheModelTester()
 {
-    TimeSeriesModel model(m_client.get());
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.addSensor(sensorId(u"WP-00001"_s));
-    model.addSensor(sensorId(u"NS-00001"_s));
-    model.addSensor(sensorId(u"WP-00001"_s)); // charted already: no second row
+    model.addSensor(7);
+    model.addSensor(8);
+    model.addSensor(7); // charted already: no second row
+    model.addSensor(0); // no such sensor
     QCOMPARE(model.rowCount(), 2);
-    QVERIFY(waitLoaded(model));
     QVERIFY(model.colour(0) != model.colour(1));
-    model.removeSensor(sensorId(u"WP-00001"_s));
+    QCOMPARE(model.rowOf(8), 1);
+    model.removeSensor(7);
     QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.info(0).code, u"NS-00001"_s);
+    QCOMPARE(model.rowOf(8), 0);
     model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    // An answer for a series that is gone changes nothing.
+    repository.infos.answerAll(QList{sensor(7, u"WP-00001"_s)});
+    repository.histories.answerAll(QList<SensorSamples>{});
     QCOMPARE(model.rowCount(), 0);
 }
 
 void TestTimeSeriesModel::cursorIsShared()
 {
-    TimeSeriesModel model(m_client.get());
+    FakeReadingRepository repository;
+    TimeSeriesModel model(repository);
     QSignalSpy moved(&model, &TimeSeriesModel::cursorTimeChanged);
     model.setCursorTime(1'000);
     model.setCursorTime(1'000);

@@ -3,6 +3,7 @@
 // than two points per pixel column, the critical band drawn above the limit, the range buttons,
 // the time cursor shared by the charts, and Del removing a sensor.
 #include "data/dbclient.h"
+#include "data/repositories/pgreadingrepository.h"
 #include "data/pg/pgconnection.h"
 #include "models/timeseriesmodel.h"
 #include "tests/support/migrateddatabase.h"
@@ -84,7 +85,8 @@ void TestLiveChartPanel::chartsPerUnitWithBandsAndCursor()
 {
     DbClient client;
     client.open(m_database->conninfo());
-    TimeSeriesModel model(&client);
+    infrasight::data::PgReadingRepository readings(client);
+    TimeSeriesModel model(readings);
     LiveChartPanel panel(&model);
     panel.resize(900, 640);
     panel.show();
