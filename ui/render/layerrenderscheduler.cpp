@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/render/layerrenderscheduler.h"
 
-#include "ui/render/vectorlayerrenderer.h"
+#include "ui/render/layercompositor.h"
+#include "ui/render/logging.h"
+#include "ui/render/maprenderer.h"
 
 #include <QFuture>
 #include <QPainter>
@@ -12,7 +14,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
 #include <optional>
 
 namespace infrasight::render {
@@ -47,6 +48,8 @@ struct LayerRenderScheduler::Private
         QImage image;
         RenderKey imageKey;
         bool hasImage = false;
+        /// Why the last render for imageKey gave no image.
+        std::optional<Error> error;
 
         /// The running job (jobId 0: none). Its result is taken only while jobId still names it.
         quint64 jobId = 0;
@@ -98,8 +101,8 @@ struct LayerRenderScheduler::Private
     /// has no such job running); with force, for every layer.
     void startJobs(bool force);
     void startJob(Layer &layer);
-    /// On the GUI thread: a job's image arrived.
-    void jobFinished(const QString &key, quint64 jobId, const QImage &image, bool cancelled);
+    /// On the GUI thread: a job's image (or why there is none) arrived.
+    void jobFinished(const QString &key, quint64 jobId, const Result<QImage> &image);
     /// Emits idle() when the scheduler just became idle.
     void checkIdle();
 
@@ -157,24 +160,18 @@ void LayerRenderScheduler::Private::startJob(Layer &layer)
                                       cancel = layer.cancel,
                                       key = layer.input.key,
                                       jobId = layer.jobId] {
-        QImage image;
-        try {
-            image = VectorLayerRenderer::render(viewport, blocks, style, cancel.get());
-        } catch (const std::exception &) {
-            image = QImage(); // out of memory: the layer shows nothing this time
-        }
-        const bool cancelled = cancel->load();
+        // The job boundary: a failure comes back as an Error (reported, never an empty image
+        // that says nothing).
+        const Result<QImage> image = MapRenderer::renderLayer(
+            viewport, LayerRenderInput{key, blocks, style, 1.0, 0}, cancel.get());
         QMetaObject::invokeMethod(
-            q,
-            [this, key, jobId, image, cancelled] { jobFinished(key, jobId, image, cancelled); },
-            Qt::QueuedConnection);
+            q, [this, key, jobId, image] { jobFinished(key, jobId, image); }, Qt::QueuedConnection);
     }));
 }
 
 void LayerRenderScheduler::Private::jobFinished(const QString &key,
                                                 quint64 jobId,
-                                                const QImage &image,
-                                                bool cancelled)
+                                                const Result<QImage> &image)
 {
     Layer *layer = find(key);
     if (layer == nullptr || layer->jobId != jobId) {
@@ -183,15 +180,23 @@ void LayerRenderScheduler::Private::jobFinished(const QString &key,
     const RenderKey jobKey = layer->jobKey;
     layer->jobId = 0;
     layer->cancel.reset();
+    const bool cancelled = !image && image.error().code == ErrorCode::Cancelled;
     if (cancelled || jobKey != layer->wantedKey(viewport)) {
         checkIdle();
         return; // made for a view or inputs no longer wanted
     }
-    layer->image = image;
+    // A failed render counts as done for its key (no retry loop); the layer shows nothing
+    // until its view or inputs change, and the failure is reported.
+    layer->image = image ? *image : QImage();
     layer->imageKey = jobKey;
     layer->hasImage = true;
+    layer->error = image ? std::nullopt : std::optional<Error>(image.error());
     compositeValid = false;
     Q_EMIT q->imagesChanged();
+    if (!image) {
+        qCWarning(lcRender) << "layer" << key << "was not rendered:" << image.error().toString();
+        Q_EMIT q->layerFailed(key, image.error());
+    }
     checkIdle();
 }
 
@@ -334,22 +339,14 @@ const QImage &LayerRenderScheduler::Private::compositeImage(const MapViewport &i
     if (compositeValid && compositeViewport == imageViewport) {
         return composite;
     }
-    const qreal dpr = imageViewport.devicePixelRatio();
-    const QSize devicePixels(qCeil(imageViewport.sizePx().width() * dpr),
-                             qCeil(imageViewport.sizePx().height() * dpr));
-    if (composite.size() != devicePixels) {
-        composite = QImage(devicePixels, QImage::Format_ARGB32_Premultiplied);
-    }
-    composite.setDevicePixelRatio(dpr);
-    composite.fill(Qt::transparent);
-    QPainter painter(&composite);
+    QList<LayerCompositor::Layer> painted;
+    painted.reserve(layers.size());
     for (const Layer &layer : layers) {
         if (isPainted(layer)) {
-            painter.setOpacity(std::min<qreal>(layer.input.opacity, 1.0));
-            painter.drawImage(QPointF(0, 0), layer.image);
+            painted.append({layer.image, layer.input.opacity});
         }
     }
-    painter.end();
+    composite = LayerCompositor::compose(imageViewport, painted, std::move(composite));
     compositeViewport = imageViewport;
     compositeValid = true;
     return composite;
@@ -407,6 +404,24 @@ bool LayerRenderScheduler::isIdle() const
     return std::all_of(d->layers.cbegin(), d->layers.cend(), [this](const Private::Layer &layer) {
         return layer.jobId == 0 && !d->needsRender(layer);
     });
+}
+
+std::optional<QImage> LayerRenderScheduler::settledImage(const MapViewport &view) const
+{
+    if (view != d->viewport || !isIdle()) {
+        return std::nullopt;
+    }
+    const std::optional<MapViewport> common = d->commonImageViewport();
+    if (!common) {
+        return QImage(); // nothing painted
+    }
+    return d->compositeImage(*common);
+}
+
+std::optional<Error> LayerRenderScheduler::layerError(const QString &key) const
+{
+    const Private::Layer *layer = d->find(key);
+    return layer != nullptr ? layer->error : std::nullopt;
 }
 
 QImage LayerRenderScheduler::layerImage(const QString &key) const

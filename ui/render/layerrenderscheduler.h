@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gis/core/featureblock.h"
+#include "gis/core/result.h"
 #include "ui/render/layerstyle.h"
 #include "ui/render/mapviewport.h"
 
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QPainter;
 
@@ -60,6 +62,13 @@ public:
 
     /// True when every layer's image matches the current viewport and inputs.
     bool isIdle() const;
+    /// Every layer's image blended into one (LayerCompositor, as MapRenderer does), when all of
+    /// them are rendered for view with their current inputs and view is the current viewport;
+    /// a null image when there is nothing to paint; nullopt while any layer is still due.
+    std::optional<QImage> settledImage(const MapViewport &view) const;
+    /// Why the layer's last render failed (nullopt: it did not, or there is no such layer).
+    std::optional<Error> layerError(const QString &key) const;
+
     /// The last finished image of a layer (null if none) and the viewport it was rendered for.
     QImage layerImage(const QString &key) const;
     MapViewport layerImageViewport(const QString &key) const;
@@ -69,6 +78,9 @@ Q_SIGNALS:
     void imagesChanged();
     /// Every layer is rendered for the current viewport and inputs.
     void idle();
+    /// A layer could not be rendered (out of memory, its drawing threw): it shows nothing for
+    /// this view and inputs; error says why. Never emitted for a cancelled render.
+    void layerFailed(const QString &key, const infrasight::Error &error);
 
 private:
     struct Private;

@@ -34,9 +34,17 @@ QImage TileCompositor::compose(const TileLayer::Snapshot &snapshot,
         return {};
     }
     QImage image(devicePixels, format);
+    if (image.isNull()) {
+        return {}; // out of memory (MapRenderer::composeBasemap() reports it)
+    }
     image.setDevicePixelRatio(dpr);
     image.fill(background);
     QPainter painter(&image);
+    if (dpr < 1.0) {
+        // QPainter takes a pixel ratio below 1 as 1 (a print's basemap from tiles a few zoom
+        // levels up has one): scale to the snapshot's logical pixels by hand.
+        painter.scale(dpr, dpr);
+    }
     if (!paint(painter, snapshot, cancel)) {
         return {};
     }

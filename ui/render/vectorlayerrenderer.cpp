@@ -549,6 +549,9 @@ QImage VectorLayerRenderer::render(const MapViewport &viewport,
         return {};
     }
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        return {}; // out of memory (MapRenderer::renderLayer() reports it)
+    }
     image.setDevicePixelRatio(dpr);
     image.fill(Qt::transparent);
     QPainter painter(&image);

@@ -27,7 +27,8 @@ class VectorLayerRenderer
 {
 public:
     /// A transparent Format_ARGB32_Premultiplied image of the viewport's device size and pixel
-    /// ratio with the layer drawn in; a null image if cancel was raised.
+    /// ratio with the layer drawn in; a null image if cancel was raised or the image cannot be
+    /// allocated (MapRenderer::renderLayer() tells the two apart and reports the failure).
     [[nodiscard]] static QImage render(const MapViewport &viewport,
                                        const QList<gis::FeatureBlock> &blocks,
                                        const LayerStyle &style,

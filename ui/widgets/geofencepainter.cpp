@@ -3,27 +3,22 @@
 
 #include "models/geofencelistmodel.h"
 
-#include <QFontMetricsF>
-#include <QPainter>
-
 namespace infrasight::ui {
 
-QPainterPath GeofencePainter::path(const gis::MultiPolygon &shape, const render::MapViewport &view)
+QList<render::GeofenceShape> GeofencePainter::shapes(const models::GeofenceListModel &fences)
 {
-    QPainterPath path;
-    path.setFillRule(Qt::OddEvenFill);
-    for (const gis::Polygon &polygon : shape.polygons) {
-        for (const auto &ring : polygon.rings) {
-            QPolygonF screen;
-            screen.reserve(qsizetype(ring.size()));
-            for (const QPointF &p : ring) {
-                screen << view.lonLatToScreen({p.x(), p.y()});
-            }
-            path.addPolygon(screen);
-            path.closeSubpath();
-        }
+    QList<render::GeofenceShape> shapes;
+    shapes.reserve(fences.rowCount());
+    for (int row = 0; row < fences.rowCount(); ++row) {
+        const data::GeofenceRecord &fence = fences.fences().at(row);
+        shapes.append(
+            {fence.id,
+             fence.shape,
+             fences.data(fences.index(row), models::GeofenceListModel::ColourRole).value<QColor>(),
+             fence.active,
+             fence.name});
     }
-    return path;
+    return shapes;
 }
 
 void GeofencePainter::paint(QPainter &painter,
@@ -32,35 +27,12 @@ void GeofencePainter::paint(QPainter &painter,
                             qint64 skipId,
                             bool names)
 {
-    const QRectF screen(QPointF(0, 0), QSizeF(view.sizePx()));
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QFontMetricsF metrics(painter.font());
-    for (int row = 0; row < fences.rowCount(); ++row) {
-        const data::GeofenceRecord &fence = fences.fences().at(row);
-        if (fence.id == skipId) {
-            continue;
-        }
-        const QPainterPath outline = path(fence.shape, view);
-        const QRectF bounds = outline.boundingRect();
-        if (!bounds.intersects(screen)) {
-            continue;
-        }
-        QColor colour
-            = fences.data(fences.index(row), models::GeofenceListModel::ColourRole).value<QColor>();
-        painter.setPen(QPen(colour, 1.8, fence.active ? Qt::SolidLine : Qt::DashLine));
-        colour.setAlpha(fence.active ? 38 : 18);
-        painter.setBrush(colour);
-        painter.drawPath(outline);
-        // The name where the fence is wide enough for it, in the middle of what is in view.
-        const QRectF shown = bounds.intersected(screen);
-        if (names && shown.width() > metrics.horizontalAdvance(fence.name) + 16
-            && shown.height() > metrics.height() * 2) {
-            painter.setPen(QPen(QColor(colour.red(), colour.green(), colour.blue()).darker(160)));
-            painter.drawText(shown, Qt::AlignCenter, fence.name);
-        }
-    }
-    painter.restore();
+    render::GeofencePainter::paint(painter,
+                                   view,
+                                   shapes(fences),
+                                   skipId,
+                                   names ? render::GeofencePainter::Names::Shown
+                                         : render::GeofencePainter::Names::Hidden);
 }
 
 } // namespace infrasight::ui

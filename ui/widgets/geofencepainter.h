@@ -2,8 +2,10 @@
 #pragma once
 
 #include "gis/core/geometry.h"
+#include "ui/render/geofencepainter.h"
 #include "ui/render/mapviewport.h"
 
+#include <QList>
 #include <QPainterPath>
 
 class QPainter;
@@ -14,16 +16,23 @@ class GeofenceListModel;
 
 namespace infrasight::ui {
 
-/// Draws the geofences over the map, for the Geofences overlay and the edit tool: each in its
-/// colour (the model's ColourRole) with a light fill, an inactive one dashed, and its name where
-/// the fence is wide enough to hold it. GUI thread (it reads the model).
+/// The geofence list model's side of render::GeofencePainter, which does the drawing (and is
+/// what the canvas's composition and the headless renderer use): takes each fence's shape,
+/// colour (the model's ColourRole), state and name from the model. GUI thread (it reads the
+/// model).
 class GeofencePainter
 {
 public:
-    /// The fence's rings in logical pixels of view (odd-even fill: holes stay open).
-    static QPainterPath path(const gis::MultiPolygon &shape, const render::MapViewport &view);
+    /// Every fence of the model as a value for render::GeofencePainter or render::MapSettings.
+    static QList<render::GeofenceShape> shapes(const models::GeofenceListModel &fences);
 
-    /// Every fence but skipId (0: none) that reaches into view.
+    /// render::GeofencePainter::path().
+    static QPainterPath path(const gis::MultiPolygon &shape, const render::MapViewport &view)
+    {
+        return render::GeofencePainter::path(shape, view);
+    }
+
+    /// Every fence but skipId (0: none) that reaches into view; names: draw their names.
     static void paint(QPainter &painter,
                       const render::MapViewport &view,
                       const models::GeofenceListModel &fences,

@@ -3,8 +3,9 @@
 
 #include "gis/core/mercator.h"
 #include "ui/render/layerrenderscheduler.h"
-#include "ui/render/tilecompositor.h"
+#include "ui/render/maprenderer.h"
 #include "ui/render/tilelayer.h"
+#include "ui/widgets/logging.h"
 #include "ui/widgets/maptool.h"
 
 #include <QKeyEvent>
@@ -62,6 +63,14 @@ QString overlayStyle()
                           "padding: 1px 5px; border-radius: 2px; }");
 }
 
+/// The attribution label lies over the attribution render::MapRenderer draws: it shows nothing
+/// itself, it only makes the text a link (with its tooltip, cursor and accessible text).
+QString attributionStyle()
+{
+    return QStringLiteral("QLabel { background: transparent; color: rgba(0, 0, 0, 0); "
+                          "padding: 0px; border: none; }");
+}
+
 } // namespace
 
 QString MapCanvas::offlineSourceLabel()
@@ -76,7 +85,7 @@ QString MapCanvas::onlineSourceLabel()
 
 QString MapCanvas::defaultAttribution()
 {
-    return QStringLiteral("© OpenStreetMap contributors");
+    return render::MapSettings::defaultAttribution();
 }
 
 QString MapCanvas::copyrightUrl()
@@ -109,6 +118,10 @@ MapCanvas::MapCanvas(QWidget *parent)
             &render::LayerRenderScheduler::imagesChanged,
             this,
             qOverload<>(&QWidget::update));
+    connect(m_layerScheduler.get(),
+            &render::LayerRenderScheduler::layerFailed,
+            this,
+            [this](const QString &, const Error &error) { Q_EMIT renderFailed(error); });
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(0);
@@ -162,10 +175,11 @@ MapCanvas::MapCanvas(QWidget *parent)
     m_titleLabel->setFont(titleFont);
     m_messageLabel->setObjectName(QStringLiteral("mapMessageLabel"));
     m_messageLabel->setWordWrap(true);
-    for (QLabel *label : {m_attributionLabel, m_sourceLabel, m_titleLabel, m_messageLabel}) {
+    for (QLabel *label : {m_sourceLabel, m_titleLabel, m_messageLabel}) {
         label->setStyleSheet(overlayStyle());
-        label->setCursor(label == m_attributionLabel ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        label->setCursor(Qt::ArrowCursor);
     }
+    m_attributionLabel->setStyleSheet(attributionStyle());
     updateOverlayTexts();
 }
 
@@ -209,6 +223,39 @@ void MapCanvas::setOverlayPainter(Overlay overlay, OverlayPainter painter)
         m_overlayPainters.erase(overlay);
     }
     update();
+}
+
+void MapCanvas::setGeofences(const QList<render::GeofenceShape> &fences)
+{
+    m_geofences = fences;
+    update();
+}
+
+void MapCanvas::setAlarmMarkers(const QList<render::AlarmMarker> &markers)
+{
+    m_alarmMarkers = markers;
+    update();
+}
+
+render::MapSettings MapCanvas::paintSettings() const
+{
+    render::MapSettings settings;
+    settings.viewport = m_viewport;
+    settings.background = backgroundColor();
+    settings.layers = m_layerScheduler->layers();
+    settings.geofences = m_geofences;
+    settings.alarmMarkers = m_alarmMarkers;
+    settings.attribution = m_attributionText;
+    settings.scaleBar = scaleBar();
+    settings.font = font();
+    return settings;
+}
+
+render::MapSettings MapCanvas::mapSettings() const
+{
+    render::MapSettings settings = paintSettings();
+    settings.basemap = m_tiles->snapshot(m_viewport);
+    return settings;
 }
 
 void MapCanvas::setTool(MapTool *tool)
@@ -327,29 +374,8 @@ MapCanvas::ScaleBar MapCanvas::scaleBar() const
 
 MapCanvas::ScaleBar MapCanvas::scaleBarFor(double groundMetersPerPixel, double maxLengthPx)
 {
-    if (!(groundMetersPerPixel > 0.0) || !(maxLengthPx > 0.0)) {
-        return {};
-    }
-    const double maxMeters = groundMetersPerPixel * maxLengthPx;
-    const double power = std::pow(10.0, std::floor(std::log10(maxMeters)));
-    double meters = power;
-    for (const double factor : {5.0, 2.0, 1.0}) {
-        if (factor * power <= maxMeters) {
-            meters = factor * power;
-            break;
-        }
-    }
-    const QLocale locale;
-    ScaleBar bar;
-    bar.lengthPx = meters / groundMetersPerPixel;
-    if (meters >= 1000.0) {
-        bar.text = tr("%1 km").arg(locale.toString(qRound64(meters / 1000.0)));
-    } else if (meters >= 1.0) {
-        bar.text = tr("%1 m").arg(locale.toString(qRound64(meters)));
-    } else {
-        bar.text = tr("%1 m").arg(locale.toString(meters, 'g', 1));
-    }
-    return bar;
+    return render::ScaleBar::forResolution(
+        groundMetersPerPixel, maxLengthPx, {tr("%1 km"), tr("%1 m")});
 }
 
 QSize MapCanvas::sizeHint() const
@@ -436,12 +462,14 @@ void MapCanvas::startRender()
         Composed composed;
         composed.viewport = snapshot.viewport;
         composed.generation = generation;
-        try {
-            // Opaque: blitting an RGB32 image is a plain copy, no blending.
-            composed.image = render::TileCompositor::compose(
-                snapshot, background, cancel.get(), QImage::Format_RGB32);
-        } catch (const std::exception &) {
-            composed.image = QImage(); // out of memory: nothing to show, the old image stays
+        // The composition a headless render makes too (an opaque RGB32 image: blitting it is a
+        // plain copy); a failure comes back as an Error and the old image stays.
+        Result<QImage> image
+            = render::MapRenderer::composeBasemap(snapshot, background, cancel.get());
+        if (image) {
+            composed.image = std::move(*image);
+        } else if (image.error().code != ErrorCode::Cancelled) {
+            composed.error = image.error();
         }
         QMetaObject::invokeMethod(
             this, [this, composed] { renderFinished(composed); }, Qt::QueuedConnection);
@@ -463,6 +491,10 @@ void MapCanvas::renderFinished(const Composed &composed)
     }
     if (m_renderAgain || m_tilesArrived) {
         requestRender();
+    }
+    if (composed.error) {
+        qCWarning(lcUi) << "the basemap was not composed:" << composed.error->toString();
+        Q_EMIT renderFailed(*composed.error);
     }
     if (!composed.image.isNull()) {
         Q_EMIT rendered(composed.generation);
@@ -490,6 +522,41 @@ void MapCanvas::paintEvent(QPaintEvent *event)
     }
     QPainter painter(this);
     painter.setClipRegion(event->region());
+    const render::MapSettings settings = paintSettings();
+    const std::optional<QImage> layers = m_layerScheduler->settledImage(m_viewport);
+    if (m_cacheValid && m_cacheViewport == m_viewport && layers) {
+        // A settled view: drawn as a headless render or an export draws it.
+        render::MapRenderer::paintPrepared(painter, settings, {m_cache, *layers});
+    } else {
+        paintMovingView(painter, event->region());
+    }
+    render::MapRenderer::paintOverlays(painter, settings);
+    // The selection and the tool's feedback, drawn directly.
+    for (const auto &[overlay, paintOverlay] : m_overlayPainters) {
+        painter.save();
+        paintOverlay(painter, m_viewport);
+        painter.restore();
+    }
+    if (m_tool) {
+        painter.save();
+        m_tool->paint(painter, m_viewport);
+        painter.restore();
+    }
+    if (m_drag == Drag::Rectangle && !m_rectangle.isNull()) {
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlpha(50);
+        painter.setPen(QPen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine));
+        painter.setBrush(fill);
+        painter.drawRect(m_rectangle.normalized());
+        painter.restore();
+    }
+    render::MapRenderer::paintDecorations(painter, settings);
+}
+
+void MapCanvas::paintMovingView(QPainter &painter, const QRegion &region)
+{
     const QRect area = rect();
     QRegion uncovered(area);
     if (m_cacheValid) {
@@ -525,7 +592,7 @@ void MapCanvas::paintEvent(QPaintEvent *event)
         // Strips the cache does not cover: at a whole zoom level straight from the tiles at
         // hand (a plain copy, never waits); else the background until the job is in.
         painter.save();
-        painter.setClipRegion(uncovered.intersected(event->region()));
+        painter.setClipRegion(uncovered.intersected(region));
         painter.fillRect(area, backgroundColor());
         if (isIntegralZoom(m_viewport)) {
             m_tiles->paint(painter, m_viewport);
@@ -533,58 +600,8 @@ void MapCanvas::paintEvent(QPaintEvent *event)
         painter.restore();
     }
     // The vector layers: finished images only, moved and scaled to this view (never rendered
-    // here), then the selection and the tool's feedback, drawn directly.
+    // here).
     m_layerScheduler->paint(painter, m_viewport);
-    for (const auto &[overlay, paintOverlay] : m_overlayPainters) {
-        painter.save();
-        paintOverlay(painter, m_viewport);
-        painter.restore();
-    }
-    if (m_tool) {
-        painter.save();
-        m_tool->paint(painter, m_viewport);
-        painter.restore();
-    }
-    if (m_drag == Drag::Rectangle && !m_rectangle.isNull()) {
-        painter.setRenderHint(QPainter::Antialiasing, false);
-        QColor fill = palette().color(QPalette::Highlight);
-        fill.setAlpha(50);
-        painter.setPen(QPen(palette().color(QPalette::Highlight), 1.5, Qt::DashLine));
-        painter.setBrush(fill);
-        painter.drawRect(m_rectangle.normalized());
-    }
-    paintScaleBar(painter);
-}
-
-void MapCanvas::paintScaleBar(QPainter &painter) const
-{
-    const ScaleBar bar = scaleBar();
-    if (bar.lengthPx <= 0.0) {
-        return;
-    }
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    const QFontMetrics metrics(font());
-    const int textHeight = metrics.height();
-    const int barLength = qRound(bar.lengthPx);
-    const int left = OverlayMarginPx;
-    const int bottom = height() - OverlayMarginPx;
-    const QRect box(left,
-                    bottom - textHeight - 10,
-                    std::max(barLength, metrics.horizontalAdvance(bar.text)) + 10,
-                    textHeight + 10);
-    painter.fillRect(box, QColor(255, 255, 255, 200));
-    const int y = bottom - 4;
-    const int x0 = left + 5;
-    const int x1 = x0 + barLength;
-    painter.setPen(QPen(QColor(32, 32, 32), 2));
-    painter.drawLine(x0, y, x1, y);
-    painter.drawLine(x0, y, x0, y - 6);
-    painter.drawLine(x1, y, x1, y - 6);
-    painter.drawText(QRect(x0, box.top() + 1, box.width() - 10, textHeight),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     bar.text);
-    painter.restore();
 }
 
 void MapCanvas::resizeEvent(QResizeEvent *event)
@@ -761,15 +778,16 @@ void MapCanvas::changeEvent(QEvent *event)
         cancelRender();
         m_cacheValid = false;
         requestRender();
+        layoutOverlays(); // the attribution's size follows the font
     }
 }
 
 void MapCanvas::layoutOverlays()
 {
     const int margin = OverlayMarginPx;
-    m_attributionLabel->adjustSize();
-    m_attributionLabel->move(width() - m_attributionLabel->width() - margin,
-                             height() - m_attributionLabel->height() - margin);
+    // Exactly over the attribution the renderer draws.
+    m_attributionLabel->setGeometry(
+        render::MapRenderer::attributionRect(paintSettings(), this).toAlignedRect());
     const int overlayWidth = std::max(120, width() / 3);
     m_sourceLabel->setMaximumWidth(overlayWidth);
     m_sourceLabel->adjustSize();
@@ -784,7 +802,7 @@ void MapCanvas::layoutOverlays()
 
 void MapCanvas::updateOverlayTexts()
 {
-    m_attributionLabel->setText(QStringLiteral("<a href=\"%1\" style=\"color:#202020; "
+    m_attributionLabel->setText(QStringLiteral("<a href=\"%1\" style=\"color:rgba(0,0,0,0); "
                                                "text-decoration:none\">%2</a>")
                                     .arg(copyrightUrl(), m_attributionText.toHtmlEscaped()));
     QString source = m_sourceLabelText;

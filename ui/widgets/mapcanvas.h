@@ -2,6 +2,8 @@
 #pragma once
 
 #include "gis/core/lonlat.h"
+#include "gis/core/result.h"
+#include "ui/render/mapsettings.h"
 #include "ui/render/mapviewport.h"
 #include "ui/render/tilesource.h"
 
@@ -21,6 +23,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 class QLabel;
 
@@ -53,9 +56,16 @@ class MapTool;
 ///
 /// On top of the basemap the canvas draws, in this order: the vector layers (the
 /// LayerRenderScheduler's finished images, rendered off the GUI thread for the canvas's view and
-/// moved and scaled while the view changes), the overlay painter (the selection), the active
-/// tool's feedback, then the scale bar and the labels. Mouse and key events go to the active
-/// MapTool first; what it leaves is handled as above (pan, zoom, Escape).
+/// moved and scaled while the view changes), the geofences and alarm markers given to it, the
+/// overlay painters (the selection), the active tool's feedback, then the scale bar, the
+/// attribution and the labels. Mouse and key events go to the active MapTool first; what it
+/// leaves is handled as above (pan, zoom, Escape).
+///
+/// A settled view (the composed basemap and every layer image made for the view on screen) is
+/// drawn by render::MapRenderer's stages from mapSettings(), the code path of a headless render
+/// or a PDF export, so the screen and an export of the same view match pixel for pixel; only
+/// the frames of a moving view take the shortcuts above. The attribution is drawn by the
+/// renderer too; the attribution label over it only carries the link, tooltip and cursor.
 /// GUI thread only.
 class MapCanvas : public QWidget
 {
@@ -91,6 +101,16 @@ public:
     using OverlayPainter = std::function<void(QPainter &, const render::MapViewport &)>;
     enum class Overlay { Geofences = 10, Selection = 20 };
     void setOverlayPainter(Overlay overlay, OverlayPainter painter);
+
+    /// The geofences and the alarm markers drawn over the layers (under the overlay painters),
+    /// as values, so that mapSettings() carries them into an export.
+    void setGeofences(const QList<render::GeofenceShape> &fences);
+    void setAlarmMarkers(const QList<render::AlarmMarker> &markers);
+
+    /// What the canvas shows now, as one value for render::MapRenderer: the view, the tiles at
+    /// hand (render::TileLayer::snapshot()), the layers, geofences, alarm markers, scale bar,
+    /// attribution, background and font. The overlay painters and the tool are not in it.
+    render::MapSettings mapSettings() const;
 
     /// The tool that gets the mouse and key events first (not owned; nullptr: plain pan and
     /// zoom). The previous tool is deactivated, the new one activated; its cursor is shown.
@@ -153,11 +173,7 @@ public:
     bool isRendering() const { return m_rendering || m_renderTimer.isActive(); }
 
     /// The scale bar's length in logical pixels and its label ("500 m", "2 km") for the view.
-    struct ScaleBar
-    {
-        double lengthPx = 0.0;
-        QString text;
-    };
+    using ScaleBar = render::ScaleBar;
 
     ScaleBar scaleBar() const;
     /// The scale bar for a ground resolution: the longest nice round distance (1, 2, 5 x 10^n
@@ -190,6 +206,9 @@ Q_SIGNALS:
     void rendered(quint64 generation);
     /// setTool() changed the active tool (nullptr: plain pan and zoom).
     void toolChanged(infrasight::ui::MapTool *tool);
+    /// The basemap could not be composed or a vector layer not rendered (out of memory, the
+    /// drawing threw); the map shows what it has. Never emitted for a cancelled render.
+    void renderFailed(const infrasight::Error &error);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -207,9 +226,10 @@ private:
     /// What a recomposition job hands back to the GUI thread.
     struct Composed
     {
-        QImage image; ///< null when cancelled
+        QImage image; ///< null when cancelled or failed
         render::MapViewport viewport;
         quint64 generation = 0;
+        std::optional<Error> error; ///< why there is no image (not set when cancelled)
     };
 
     void changeViewport(const render::MapViewport &viewport);
@@ -223,7 +243,11 @@ private:
     void renderFinished(const Composed &composed);
     /// Drops the running recomposition (the source or the colours changed).
     void cancelRender();
-    void paintScaleBar(QPainter &painter) const;
+    /// The settings for a paint: mapSettings() without the tile snapshot (not needed there).
+    render::MapSettings paintSettings() const;
+    /// The basemap and layers of a view that moved since its images were made: the cached
+    /// composition moved or scaled, uncovered strips from the tiles, layer images moved.
+    void paintMovingView(QPainter &painter, const QRegion &region);
     void layoutOverlays();
     void updateOverlayTexts();
     QColor backgroundColor() const;
@@ -231,6 +255,8 @@ private:
     std::unique_ptr<render::TileLayer> m_tiles;
     std::unique_ptr<render::LayerRenderScheduler> m_layerScheduler;
     std::map<Overlay, OverlayPainter> m_overlayPainters;
+    QList<render::GeofenceShape> m_geofences;
+    QList<render::AlarmMarker> m_alarmMarkers;
     QPointer<MapTool> m_tool;
     QMetaObject::Connection m_toolDestroyed; ///< drops a tool deleted while active
     render::MapViewport m_viewport;
