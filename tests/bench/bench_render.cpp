@@ -2,17 +2,27 @@
 // Benchmark: asset layers at city scale. Builds FeatureBlocks from WKB (as the layer loader does
 // with PostGIS rows), reports their memory, and times VectorLayerRenderer frames at 1920x1080 for
 // the whole city and for a 1/16 of it (two zoom levels in).
+// Then times a map page for a report: an A4 landscape page at 300 dpi (a 256-px tile basemap
+// two zoom levels up, the line and polygon layers as vectors, overlays) through MapRenderer into a
+// QPdfWriter, and the same map as a 300 dpi raster image.
 // Usage: bench_render [--points 10000,100000,1000000] [--lines N] [--polygons N] [--repeat R]
-//                     [--png file] [--tiny]
+//                     [--png file] [--pdf file] [--tiny]
 #include "gis/core/featureblockbuilder.h"
 #include "gis/core/mercator.h"
 #include "gis/core/wkb.h"
 #include "ui/render/layerstyle.h"
+#include "ui/render/maprenderer.h"
+#include "ui/render/mapsettings.h"
 #include "ui/render/mapviewport.h"
 #include "ui/render/vectorlayerrenderer.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QRandomGenerator>
 #include <QTextStream>
 
@@ -152,6 +162,81 @@ render::LayerStyle styleFor(gis::FeatureKind kind)
     return style;
 }
 
+/// A basemap snapshot for view without a tile source: one generated 256-px tile per key.
+render::TileLayer::Snapshot syntheticBasemap(const render::MapViewport &view)
+{
+    render::TileLayer::Snapshot snapshot;
+    snapshot.viewport = view;
+    for (const gis::TileKey &key : view.visibleTiles()) {
+        QImage tile(256, 256, QImage::Format_RGB32);
+        tile.fill(QColor::fromHsv((key.x() * 37 + key.y() * 11) % 360, 40, 235));
+        QPainter painter(&tile);
+        painter.setPen(QPen(QColor(150, 150, 150), 3));
+        painter.drawLine(0, 128, 256, 128);
+        painter.drawLine(128, 0, 128, 256);
+        painter.end();
+        snapshot.pieces.append({tile, QRectF(tile.rect()), view.tileScreenRect(key), true});
+    }
+    return snapshot;
+}
+
+struct PageFigures
+{
+    double pdfMs = 0;
+    qint64 pdfBytes = 0;
+    double rasterMs = 0;
+    QSize rasterSize;
+    int errors = 0;
+};
+
+/// An A4 landscape map page at 300 dpi of the blocks' extent (wall time, PDF written to memory).
+PageFigures timeMapPage(const QList<render::LayerRenderInput> &layers,
+                        const QRectF &extentMeters,
+                        const QString &pdfPath)
+{
+    constexpr int Dpi = 300;
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&pdf);
+    writer.setResolution(Dpi);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageOrientation(QPageLayout::Landscape);
+    const QRectF target(QPointF(0, 0), writer.pageLayout().paintRectPixels(Dpi).size());
+
+    render::MapSettings settings;
+    settings.dpi = Dpi;
+    settings.viewport = render::MapSettings::viewportForDevice({}, 10, target.size(), Dpi);
+    settings.viewport = settings.viewport.fittedTo(extentMeters.normalized());
+    settings.viewport = settings.viewport.withZoom(std::floor(settings.viewport.zoom()) + 2);
+    settings.layers = layers;
+    settings.scaleBar = render::ScaleBar::forViewport(settings.viewport);
+
+    PageFigures figures;
+    QElapsedTimer clock;
+    clock.start();
+    render::TileSourceInfo source;
+    source.maxZoom = 19;
+    settings.basemap = syntheticBasemap(settings.basemapViewport(source));
+    {
+        QPainter painter(&writer);
+        figures.errors += int(render::MapRenderer::paint(painter, settings, target).size());
+    }
+    figures.pdfMs = double(clock.nsecsElapsed()) / 1e6;
+    figures.pdfBytes = pdf.size();
+    if (!pdfPath.isEmpty()) {
+        QFile file(pdfPath);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(pdf.data());
+        }
+    }
+    clock.restart();
+    const render::MapRenderResult raster = render::MapRenderer::render(settings);
+    figures.rasterMs = double(clock.nsecsElapsed()) / 1e6;
+    figures.rasterSize = raster.image.size();
+    figures.errors += int(raster.errors.size());
+    return figures;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -169,10 +254,17 @@ int main(int argc, char *argv[])
         u"repeat"_s, u"Frames per case (the fastest counts)."_s, u"n"_s, u"5"_s);
     const QCommandLineOption pngOption(
         u"png"_s, u"Save the frames as <prefix>-<case>-<full|sixteenth>.png."_s, u"prefix"_s);
+    const QCommandLineOption pdfOption(
+        u"pdf"_s, u"Save the 300 dpi A4 map page as this PDF."_s, u"file"_s);
     const QCommandLineOption tinyOption(
         u"tiny"_s, u"A few thousand features, one frame (for the test run)."_s);
-    parser.addOptions(
-        {pointsOption, linesOption, polygonsOption, repeatOption, pngOption, tinyOption});
+    parser.addOptions({pointsOption,
+                       linesOption,
+                       polygonsOption,
+                       repeatOption,
+                       pngOption,
+                       pdfOption,
+                       tinyOption});
     parser.process(app);
 
     const bool tiny = parser.isSet(tinyOption);
@@ -204,6 +296,8 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     std::vector<Row> rows;
+    QList<render::LayerRenderInput> pageLayers;
+    QRectF pageExtent;
     for (const Dataset &data : datasets) {
         const double buildStart = threadCpuMs();
         gis::FeatureBlockBuilder builder(data.kind);
@@ -250,6 +344,10 @@ int main(int argc, char *argv[])
             zoomedFrame.save(prefix + u"-sixteenth.png"_s);
         }
         rows.push_back(row);
+        if (data.kind != gis::FeatureKind::Point) {
+            pageLayers.append({data.name, {block}, style, 1.0, 1});
+            pageExtent = pageExtent.united(block.bounds().toRectF().normalized());
+        }
     }
 
     out << "Asset layers: build from WKB, memory, render at " << FrameSize.width() << 'x'
@@ -261,6 +359,18 @@ int main(int argc, char *argv[])
             << qSetFieldWidth(15) << QString::number(row.bytesPerFeature, 'f', 1)
             << qSetFieldWidth(14) << QString::number(row.fullMs, 'f', 1) << qSetFieldWidth(14)
             << QString::number(row.sixteenthMs, 'f', 1) << qSetFieldWidth(0) << '\n';
+    }
+
+    if (!pageLayers.isEmpty()) {
+        const PageFigures page = timeMapPage(pageLayers, pageExtent, parser.value(pdfOption));
+        out << "Map page, A4 landscape at 300 dpi, lines and polygons as vectors (wall time):\n"
+            << "  PDF page " << QString::number(page.pdfMs, 'f', 0) << " ms, "
+            << page.pdfBytes / 1024 << " KiB; raster " << page.rasterSize.width() << 'x'
+            << page.rasterSize.height() << ' ' << QString::number(page.rasterMs, 'f', 0) << " ms\n";
+        if (page.errors > 0) {
+            out << "the map page reported " << page.errors << " errors" << Qt::endl;
+            return 1;
+        }
     }
     return 0;
 }
