@@ -173,8 +173,7 @@ int runTilesCommand(const QStringList &arguments)
             return int(ExitCode::Failure);
         }
         if (const auto header = (*reader)->headerBounds()) {
-            bounds = gis::GeoBounds(
-                header->minLonDeg, header->minLatDeg, header->maxLonDeg, header->maxLatDeg);
+            bounds = *header;
         }
     }
     if (bounds) {

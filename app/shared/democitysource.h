@@ -10,7 +10,6 @@
 
 namespace infrasight::gis {
 class OsmReader;
-struct OsmFeature;
 } // namespace infrasight::gis
 
 namespace infrasight::app {
@@ -35,14 +34,14 @@ public:
     /// Sets the options the extract implies: its file name and its header's bounding box.
     void applyTo(data::DemoCityOptions &options) const;
 
-    /// The features one after another, converted for the seeder. Valid while this object lives.
+    /// The features one after another, read straight into the seeder's gis::OsmFeature. Valid
+    /// while this object lives.
     data::DemoCitySeeder::FeatureSource featureSource();
 
 private:
     DemoCitySource(std::unique_ptr<gis::OsmReader> reader, QString fileName);
 
     std::unique_ptr<gis::OsmReader> m_reader;
-    std::unique_ptr<gis::OsmFeature> m_feature; // reused between features to keep allocations low
     QString m_fileName;
 };
 

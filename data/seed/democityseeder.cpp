@@ -3,6 +3,7 @@
 
 #include "data/pg/pgconnection.h"
 #include "data/seed/seedrandom.h"
+#include "gis/core/wkb.h"
 
 #include <QDate>
 #include <QJsonDocument>
@@ -114,14 +115,14 @@ void appendCopyText(QByteArray &out, const QByteArray &value)
     }
 }
 
-char elementLetter(OsmFeatureRecord::ElementType type)
+char elementLetter(gis::OsmElementType type)
 {
     switch (type) {
-    case OsmFeatureRecord::ElementType::Node:
+    case gis::OsmElementType::Node:
         return 'n';
-    case OsmFeatureRecord::ElementType::Way:
+    case gis::OsmElementType::Way:
         return 'w';
-    case OsmFeatureRecord::ElementType::Relation:
+    case gis::OsmElementType::Relation:
         return 'r';
     }
     return 'n';
@@ -346,7 +347,7 @@ Result<void> DemoCitySeeder::loadBasemap(const FeatureSource &source)
     std::optional<Error> sourceError;
     qint64 seq = 0;
     bool finished = false;
-    OsmFeatureRecord feature;
+    gis::OsmFeature feature;
     auto copied = m_connection.copyIn(
         QStringLiteral("COPY seed_stage (seq, layer, osm_type, osm_id, tags, wkb) FROM STDIN"),
         [&](QByteArray &chunk) {
@@ -378,7 +379,7 @@ Result<void> DemoCitySeeder::loadBasemap(const FeatureSource &source)
                 chunk.append('\t');
                 appendCopyText(chunk, QJsonDocument(tags).toJson(QJsonDocument::Compact));
                 chunk.append("\t\\\\x");
-                chunk.append(feature.wkb.toHex());
+                chunk.append(gis::encodeWkb(feature.geometry).toHex());
                 chunk.append('\n');
                 if (seq % 5000 == 0) {
                     report(phase, seq, -1);
@@ -532,12 +533,12 @@ ORDER BY seq)sql"),
 
     // The extract's area: the header's box, else the extent of what was read.
     if (m_options.bounds) {
-        const LonLatBox &b = *m_options.bounds;
+        const gis::GeoBounds &b = *m_options.bounds;
         if (auto r
             = exec(load,
                    QStringLiteral("INSERT INTO basemap.extract (source, bounds) "
                                   "VALUES ($1, ST_MakeEnvelope($2, $3, $4, $5, 4326))"),
-                   {m_options.sourceName, b.minLonDeg, b.minLatDeg, b.maxLonDeg, b.maxLatDeg});
+                   {m_options.sourceName, b.westDeg(), b.southDeg(), b.eastDeg(), b.northDeg()});
             !r) {
             return r;
         }
@@ -1279,8 +1280,8 @@ ORDER BY ST_GeoHash(p, 12), id, i)sql"),
     if (box->rowCount() == 0) {
         return fail(ErrorCode::NotFound, QStringLiteral("the base map has no extract bounds"));
     }
-    const LonLatBox bounds{
-        box->toDouble(0, 0), box->toDouble(0, 1), box->toDouble(0, 2), box->toDouble(0, 3)};
+    const gis::GeoBounds bounds(
+        box->toDouble(0, 0), box->toDouble(0, 1), box->toDouble(0, 2), box->toDouble(0, 3));
 
     struct Sample
     {
@@ -1384,10 +1385,8 @@ ORDER BY ST_GeoHash(p, 12), id, i)sql"),
                     chunk.append(installed.toString(Qt::ISODate).toLatin1());
                     chunk.append("\t{\"synthetic\": true}\t");
                     // Streets at the edge of the extract must not push assets out of it.
-                    appendEwkbPointHex(
-                        chunk,
-                        std::clamp(s.lonDeg + dx, bounds.minLonDeg, bounds.maxLonDeg),
-                        std::clamp(s.latDeg + dy, bounds.minLatDeg, bounds.maxLatDeg));
+                    const gis::LonLat at = bounds.clamped({s.lonDeg + dx, s.latDeg + dy});
+                    appendEwkbPointHex(chunk, at.lonDeg, at.latDeg);
                     chunk.append('\n');
                 }
                 report(phase, made, count);

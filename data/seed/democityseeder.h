@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "data/seed/osmfeaturerecord.h"
+#include "gis/core/geobounds.h"
+#include "gis/core/osmfeature.h"
 #include "gis/core/result.h"
 
 #include <QDateTime>
@@ -34,7 +35,7 @@ struct DemoCityOptions
     QString sourceName;
     /// The extract's bounding box (from the file header). Without it the extent of the data is
     /// used. Generated assets never leave it.
-    std::optional<LonLatBox> bounds;
+    std::optional<gis::GeoBounds> bounds;
 };
 
 /// Counts of the rows the seeder wrote, by table ("asset", "basemap.road", ...), in a fixed
@@ -62,8 +63,9 @@ class DemoCitySeeder
 public:
     /// phase: what is being done ("loading base map", "street lights", ...); total < 0 if unknown.
     using ProgressCallback = std::function<void(const QString &phase, qint64 done, qint64 total)>;
-    /// Fills the next feature and returns true, or returns false at the end.
-    using FeatureSource = std::function<Result<bool>(OsmFeatureRecord &feature)>;
+    /// Fills the next feature and returns true, or returns false at the end (gis::OsmReader's
+    /// readNext() has this shape; the seeder reuses one feature for all calls).
+    using FeatureSource = std::function<Result<bool>(gis::OsmFeature &feature)>;
 
     DemoCitySeeder(PgConnection &connection, DemoCityOptions options);
 

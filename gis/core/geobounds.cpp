@@ -57,6 +57,22 @@ bool GeoBounds::contains(LonLat position) const
     return position.lonDeg >= m_west && position.lonDeg <= m_east;
 }
 
+LonLat GeoBounds::clamped(LonLat position) const
+{
+    if (!isValid()) {
+        return position;
+    }
+    const double lat = std::clamp(position.latDeg, m_south, m_north);
+    if (!crossesAntimeridian()) {
+        return {std::clamp(position.lonDeg, m_west, m_east), lat};
+    }
+    if (contains({position.lonDeg, lat})) {
+        return {position.lonDeg, lat};
+    }
+    // Outside a crossing box the longitude lies between east and west.
+    return {position.lonDeg - m_east < m_west - position.lonDeg ? m_east : m_west, lat};
+}
+
 bool GeoBounds::intersects(const GeoBounds &other) const
 {
     if (!isValid() || !other.isValid()) {

@@ -49,6 +49,12 @@ public:
     /// True if the position lies inside or on the edge (antimeridian-aware).
     bool contains(LonLat position) const;
 
+    /// The position moved to the nearest point of the box, each axis on its own: latitude
+    /// clamped to [south, north]; longitude clamped to [west, east], or, for a crossing box,
+    /// kept if inside and else moved to the nearer of the two edges (west on a tie). An invalid
+    /// box returns the position unchanged.
+    LonLat clamped(LonLat position) const;
+
     /// True if the boxes share any point (antimeridian-aware).
     bool intersects(const GeoBounds &other) const;
 

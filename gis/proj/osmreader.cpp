@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gis/proj/osmreader.h"
 
+#include "gis/core/logging.h"
+#include "gis/core/wkb.h"
+
 #include <QFileInfo>
 
 #include <cpl_error.h>
@@ -83,7 +86,8 @@ struct OsmReader::Private
 {
     GDALDatasetUniquePtr dataset;
     double progress = 0;
-    std::optional<OsmBounds> bounds;
+    std::optional<GeoBounds> bounds;
+    QByteArray wkb; // reused between features to keep allocations low
 };
 
 OsmReader::OsmReader(std::unique_ptr<Private> d)
@@ -113,7 +117,7 @@ Result<std::unique_ptr<OsmReader>> OsmReader::open(const QString &path)
     if (OGRLayer *points = dataset->GetLayerByName("points")) {
         OGREnvelope envelope;
         if (points->GetExtent(&envelope, FALSE) == OGRERR_NONE && envelope.IsInit()) {
-            d->bounds = OsmBounds{envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY};
+            d->bounds = GeoBounds(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY);
         }
     }
     d->dataset = std::move(dataset);
@@ -185,15 +189,22 @@ Result<bool> OsmReader::readNext(OsmFeature &feature)
             break;
         }
 
-        const size_t size = geometry->WkbSize();
-        feature.wkb.resize(qsizetype(size));
+        // Through WKB, the format GDAL exports and gis/core decodes.
+        QByteArray &wkb = m_d->wkb;
+        wkb.resize(qsizetype(geometry->WkbSize()));
         if (geometry->exportToWkb(
-                wkbNDR, reinterpret_cast<unsigned char *>(feature.wkb.data()), wkbVariantIso)
+                wkbNDR, reinterpret_cast<unsigned char *>(wkb.data()), wkbVariantIso)
             != OGRERR_NONE) {
             return fail(ErrorCode::Gdal,
                         QStringLiteral("cannot export the geometry of OSM element %1").arg(osmId),
                         lastGdalMessage());
         }
+        auto decoded = decodeWkb(wkb);
+        if (!decoded) {
+            qCDebug(lcGis) << "skipping OSM element" << osmId << decoded.error().message;
+            continue;
+        }
+        feature.geometry = std::move(*decoded);
         return true;
     }
 }
@@ -203,7 +214,7 @@ double OsmReader::progress() const
     return m_d->progress;
 }
 
-std::optional<OsmBounds> OsmReader::headerBounds() const
+std::optional<GeoBounds> OsmReader::headerBounds() const
 {
     return m_d->bounds;
 }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gis/core/geobounds.h"
+#include "gis/core/osmfeature.h"
 #include "gis/core/result.h"
 
-#include <QByteArray>
 #include <QHash>
 #include <QString>
 #include <QStringView>
@@ -12,39 +13,6 @@
 #include <optional>
 
 namespace infrasight::gis {
-
-/// The layer of GDAL's OSM driver a feature comes from (GDAL docs, "OSM - OpenStreetMap XML and
-/// PBF"): tagged nodes, non-area ways, route-like relations, areas (closed ways and multipolygon
-/// relations) and all other relations.
-enum class OsmLayerKind { Points, Lines, MultiLineStrings, MultiPolygons, OtherRelations };
-
-/// The OSM element a feature was built from.
-enum class OsmElementType { Node, Way, Relation };
-
-/// One feature as plain values, with no GDAL type in sight.
-struct OsmFeature
-{
-    OsmLayerKind layer = OsmLayerKind::Points;
-    OsmElementType elementType = OsmElementType::Node;
-    /// The id of the node, way or relation (ids are unique per element type only).
-    qint64 osmId = 0;
-    /// ISO WKB, little-endian (NDR), 2D, longitude/latitude in degrees (EPSG:4326): Point for
-    /// points, LineString for lines, MultiLineString, MultiPolygon, or a GeometryCollection for
-    /// other relations.
-    QByteArray wkb;
-    /// Every OSM tag GDAL kept: the configured attribute columns plus the keys parsed out of
-    /// other_tags. Keys GDAL's osmconf.ini ignores (source, note, fixme, ...) are absent.
-    QHash<QString, QString> tags;
-};
-
-/// The bounding box of an extract, longitude/latitude in degrees (EPSG:4326).
-struct OsmBounds
-{
-    double minLonDeg = 0;
-    double minLatDeg = 0;
-    double maxLonDeg = 0;
-    double maxLatDeg = 0;
-};
 
 /// Reads an OpenStreetMap extract (.osm.pbf or .osm XML) through GDAL's OSM driver with
 /// interleaved reading (GDALDataset::GetNextFeature), the only mode the driver documents as
@@ -64,16 +32,16 @@ public:
     OsmReader(const OsmReader &) = delete;
     OsmReader &operator=(const OsmReader &) = delete;
 
-    /// Reads the next feature with a geometry into feature (features without a geometry are
-    /// skipped). Returns false at the end of the file. Fails with ErrorCode::Gdal if a geometry
-    /// cannot be exported.
+    /// Reads the next feature with a geometry into feature (features without a geometry, or with
+    /// one gis::decodeWkb() cannot read, are skipped). Returns false at the end of the file.
+    /// Fails with ErrorCode::Gdal if a geometry cannot be exported.
     [[nodiscard]] Result<bool> readNext(OsmFeature &feature);
 
     /// How far reading has got, 0 to 1, as the driver estimates it.
     double progress() const;
 
     /// The bounding box from the file header, if the file has one.
-    std::optional<OsmBounds> headerBounds() const;
+    std::optional<GeoBounds> headerBounds() const;
 
     /// Parses GDAL's other_tags text (hstore syntax: "key"=>"value","k2"=>"v2", with backslash
     /// escapes inside the quotes). Malformed trailing text is ignored.

@@ -22,7 +22,6 @@ using infrasight::ErrorCode;
 using infrasight::Result;
 using infrasight::data::DemoCityOptions;
 using infrasight::data::DemoCitySeeder;
-using infrasight::data::OsmFeatureRecord;
 using infrasight::data::PgConnection;
 using infrasight::tests::PgTestDatabase;
 
@@ -87,26 +86,14 @@ Result<void> seedFromFile(PgConnection &connection,
     options.replace = replace;
     options.referenceTime = referenceTime();
     options.sourceName = file;
-    if (const auto b = (*reader)->headerBounds()) {
-        options.bounds
-            = infrasight::data::LonLatBox{b->minLonDeg, b->minLatDeg, b->maxLonDeg, b->maxLatDeg};
+    if (const auto bounds = (*reader)->headerBounds()) {
+        options.bounds = *bounds;
     }
     DemoCitySeeder seeder(connection, options);
     seeder.setCancelFlag(cancel);
     seeder.setProgressCallback(progress);
-    infrasight::gis::OsmFeature feature;
-    return seeder.seedCity([&](OsmFeatureRecord &record) -> Result<bool> {
-        auto more = (*reader)->readNext(feature);
-        if (!more || !*more) {
-            return more;
-        }
-        record.layer = OsmFeatureRecord::Layer(int(feature.layer));
-        record.elementType = OsmFeatureRecord::ElementType(int(feature.elementType));
-        record.osmId = feature.osmId;
-        record.wkb = feature.wkb;
-        record.tags = feature.tags;
-        return true;
-    });
+    return seeder.seedCity(
+        [&reader](infrasight::gis::OsmFeature &feature) { return (*reader)->readNext(feature); });
 }
 
 qint64 scalar(PgConnection &connection, const QString &sql, const QVariantList &params = {})

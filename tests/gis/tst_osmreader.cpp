@@ -7,13 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cstring>
-
 using infrasight::ErrorCode;
-using infrasight::gis::OsmElementType;
-using infrasight::gis::OsmFeature;
-using infrasight::gis::OsmLayerKind;
-using infrasight::gis::OsmReader;
+using namespace infrasight::gis;
 
 namespace {
 
@@ -23,15 +18,6 @@ QString osmFile(const QString &name)
 {
     return qEnvironmentVariable("INFRASIGHT_SOURCE_DIR") + QStringLiteral("/../shared/data/osm/")
            + name;
-}
-
-quint32 wkbType(const QByteArray &wkb)
-{
-    quint32 type = 0;
-    if (wkb.size() >= 5) {
-        std::memcpy(&type, wkb.constData() + 1, sizeof type);
-    }
-    return type;
 }
 
 struct Counts
@@ -47,8 +33,8 @@ struct Counts
     int hydrants = 0;
     int manholes = 0;
     int adminBoundaries = 0;
-    int littleEndian = 0;
-    int wrongWkbType = 0;
+    int emptyGeometries = 0;
+    int wrongGeometryType = 0;
     int relationAreas = 0;
     int zeroIds = 0;
     double minLon = 1000;
@@ -71,14 +57,14 @@ private Q_SLOTS:
     void foreignFileIsRefused();
 
 private:
-    static Counts readAll(const QString &path, std::optional<infrasight::gis::OsmBounds> *bounds);
+    static Counts readAll(const QString &path, std::optional<GeoBounds> *bounds);
 };
 
 void TestOsmReader::initTestCase()
 {
     // The driver reports every ring cut at the extract's edge; expected, and only noise here.
     QLoggingCategory::setFilterRules(QStringLiteral("infrasight.gis.debug=false"));
-    infrasight::gis::setupGdal();
+    setupGdal();
     if (!QFile::exists(osmFile(QStringLiteral("monaco.osm.pbf")))) {
         QFAIL(qPrintable(QStringLiteral("OSM extracts not found at %1; set INFRASIGHT_SOURCE_DIR")
                              .arg(osmFile({}))));
@@ -119,8 +105,7 @@ void TestOsmReader::parseOtherTags()
     QCOMPARE(OsmReader::parseOtherTags(text), expected);
 }
 
-Counts TestOsmReader::readAll(const QString &path,
-                              std::optional<infrasight::gis::OsmBounds> *bounds)
+Counts TestOsmReader::readAll(const QString &path, std::optional<GeoBounds> *bounds)
 {
     Counts counts;
     auto reader = OsmReader::open(path);
@@ -136,19 +121,17 @@ Counts TestOsmReader::readAll(const QString &path,
             break;
         }
         ++counts.features;
-        if (!feature.wkb.isEmpty() && feature.wkb.at(0) == 1) {
-            ++counts.littleEndian;
-        }
         if (feature.osmId == 0) {
             ++counts.zeroIds;
         }
-        const quint32 type = wkbType(feature.wkb);
+        counts.emptyGeometries += feature.geometry.isEmpty();
+        const GeometryType type = feature.geometry.type();
         switch (feature.layer) {
         case OsmLayerKind::Points: {
             ++counts.points;
-            counts.wrongWkbType += type != 1;
-            double lon = 0;
-            std::memcpy(&lon, feature.wkb.constData() + 5, sizeof lon);
+            counts.wrongGeometryType += type != GeometryType::Point;
+            const auto *point = feature.geometry.as<Point>();
+            const double lon = point ? point->position.x() : 0.0;
             counts.minLon = std::min(counts.minLon, lon);
             counts.maxLon = std::max(counts.maxLon, lon);
             counts.streetLamps
@@ -160,14 +143,14 @@ Counts TestOsmReader::readAll(const QString &path,
         }
         case OsmLayerKind::Lines:
             ++counts.lines;
-            counts.wrongWkbType += type != 2;
+            counts.wrongGeometryType += type != GeometryType::LineString;
             counts.highways += feature.tags.contains(QStringLiteral("highway"));
             counts.coastlines
                 += feature.tags.value(QStringLiteral("natural")) == QStringLiteral("coastline");
             break;
         case OsmLayerKind::MultiPolygons:
             ++counts.multiPolygons;
-            counts.wrongWkbType += type != 6;
+            counts.wrongGeometryType += type != GeometryType::MultiPolygon;
             counts.buildings += feature.tags.contains(QStringLiteral("building"));
             counts.relationAreas += feature.elementType == OsmElementType::Relation;
             counts.adminBoundaries += feature.tags.value(QStringLiteral("boundary"))
@@ -183,7 +166,7 @@ Counts TestOsmReader::readAll(const QString &path,
 
 void TestOsmReader::readsMonaco()
 {
-    std::optional<infrasight::gis::OsmBounds> bounds;
+    std::optional<GeoBounds> bounds;
     const Counts counts = readAll(osmFile(QStringLiteral("monaco.osm.pbf")), &bounds);
 
     // Figures from shared/data/osm/README.md (GDAL 3.6.2, default osmconf.ini).
@@ -195,21 +178,21 @@ void TestOsmReader::readsMonaco()
     QCOMPARE(counts.buildings, 23334);
     QVERIFY(counts.adminBoundaries > 0);
     QVERIFY(counts.relationAreas > 0);
-    QCOMPARE(counts.littleEndian, counts.features);
-    QCOMPARE(counts.wrongWkbType, 0);
+    QCOMPARE(counts.emptyGeometries, 0);
+    QCOMPARE(counts.wrongGeometryType, 0);
     QCOMPARE(counts.zeroIds, 0);
 
     QVERIFY(bounds.has_value());
-    QCOMPARE(bounds->minLonDeg, 7.349);
-    QCOMPARE(bounds->minLatDeg, 43.71);
-    QCOMPARE(bounds->maxLonDeg, 7.491);
-    QCOMPARE(bounds->maxLatDeg, 43.77);
-    QVERIFY(counts.minLon >= bounds->minLonDeg && counts.maxLon <= bounds->maxLonDeg);
+    QCOMPARE(bounds->westDeg(), 7.349);
+    QCOMPARE(bounds->southDeg(), 43.71);
+    QCOMPARE(bounds->eastDeg(), 7.491);
+    QCOMPARE(bounds->northDeg(), 43.77);
+    QVERIFY(counts.minLon >= bounds->westDeg() && counts.maxLon <= bounds->eastDeg());
 }
 
 void TestOsmReader::readsHelsinkiStreetFurniture()
 {
-    std::optional<infrasight::gis::OsmBounds> bounds;
+    std::optional<GeoBounds> bounds;
     const Counts counts = readAll(osmFile(QStringLiteral("Helsinki.osm.pbf")), &bounds);
     QCOMPARE(counts.points, 8045);
     QCOMPARE(counts.streetLamps, 586);

@@ -2,7 +2,6 @@
 #include "ui/render/basemapdata.h"
 
 #include "gis/core/mercator.h"
-#include "gis/core/wkb.h"
 #include "gis/proj/osmreader.h"
 #include "ui/render/logging.h"
 
@@ -282,10 +281,7 @@ Result<std::shared_ptr<const BasemapData>> BasemapData::load(const QString &osmP
                 progress((*reader)->progress());
             }
         }
-        auto geometry = gis::decodeWkb(feature.wkb);
-        if (!geometry) {
-            continue;
-        }
+        const gis::Geometry *geometry = &feature.geometry;
         lonLatExtent.extend(geometry->boundingBox());
         switch (feature.layer) {
         case gis::OsmLayerKind::Points: {
@@ -361,8 +357,7 @@ Result<std::shared_ptr<const BasemapData>> BasemapData::load(const QString &osmP
     }
 
     if (const auto header = (*reader)->headerBounds()) {
-        data->m_extractBounds = gis::GeoBounds(
-            header->minLonDeg, header->minLatDeg, header->maxLonDeg, header->maxLatDeg);
+        data->m_extractBounds = *header;
     } else if (!lonLatExtent.isEmpty()) {
         data->m_extractBounds = gis::GeoBounds(
             lonLatExtent.minX, lonLatExtent.minY, lonLatExtent.maxX, lonLatExtent.maxY);
