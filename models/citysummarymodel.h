@@ -1,29 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "data/cityrecords.h"
+
 #include <QAbstractTableModel>
 #include <QList>
 #include <QString>
 
 namespace infrasight::models {
 
-/// One asset type and how many assets of it the city has.
-struct AssetTypeCount
-{
-    QString name;         ///< "Street light"
-    QString code;         ///< "street_light"; also the symbol's resource name
-    QString geometryKind; ///< "point", "line" or "polygon"
-    qint64 count = 0;
-};
-
-/// What the console shows about the connected city: plain values, filled by app/.
-struct CitySummary
-{
-    QList<AssetTypeCount> types;
-    qint64 sensors = 0;
-    qint64 openWorkOrders = 0;
-    QString cityName; ///< from the base map's districts; empty when there is none
-};
+/// The city's vocabulary is the data layer's (CityRepository answers with it).
+using AssetTypeCount = data::AssetTypeCount;
+using CitySummary = data::CitySummary;
 
 /// The city summary for the Layers dock: one row per asset type, columns Type and Count. The
 /// type's symbol (":/symbols/<code>.svg") is the decoration where such a resource exists; the

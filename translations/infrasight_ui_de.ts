@@ -257,45 +257,45 @@
 <context>
     <name>infrasight::ui::AssetMapController</name>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="176"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="178"/>
         <source>A map layer could not be loaded: %1</source>
         <translation>Eine Kartenebene konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="221"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="554"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="223"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="559"/>
         <source>Selection failed: %1</source>
         <translation>Auswahl fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="257"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="264"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="262"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="269"/>
         <source>The asset layers could not be read: %1</source>
         <translation>Die Anlagenebenen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="301"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="306"/>
         <source>The extent could not be read: %1</source>
         <translation>Die Ausdehnung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="325"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="330"/>
         <source>The asset could not be read: %1</source>
         <translation>Die Anlage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="354"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="433"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="359"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="438"/>
         <source>Identify failed: %1</source>
         <translation>Abfrage fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="364"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="369"/>
         <source>No asset here</source>
         <translation>Keine Anlage hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="365"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="370"/>
         <source>%n asset(s) here</source>
         <translation>
             <numerusform>%n Anlage hier</numerusform>
@@ -303,37 +303,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="428"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="433"/>
         <source>Cluster: %1 × %2 (first %3)</source>
         <translation>Cluster: %1 × %2 (die ersten %3)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="429"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="434"/>
         <source>Cluster: %1 × %2</source>
         <translation>Cluster: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="471"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="476"/>
         <source>The asset could not be moved: %1</source>
         <translation>Die Anlage konnte nicht verschoben werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="483"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="488"/>
         <source>%1 was changed by someone else meanwhile; the map shows their version. Move it again if needed.</source>
         <translation>%1 wurde inzwischen von jemand anderem geändert; die Karte zeigt nun die geänderte Fassung. Verschieben Sie die Anlage bei Bedarf erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="486"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="491"/>
         <source>%1 could not be moved: %2</source>
         <translation>%1 konnte nicht verschoben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="490"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="495"/>
         <source>%1 moved.</source>
         <translation>%1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="563"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="568"/>
         <source>%n asset(s) selected</source>
         <translation>
             <numerusform>%n Anlage ausgewählt</numerusform>
@@ -734,32 +734,32 @@
         <translation>Stützpunkte klicken; Doppelklick oder Eingabe beendet, Rücktaste oder Rechtsklick nimmt den letzten zurück, Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="341"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="346"/>
         <source>Radius %1 m</source>
         <translation>Radius %1 m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="474"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="509"/>
         <source>A ring keeps at least three vertices</source>
         <translation>Ein Ring behält mindestens drei Stützpunkte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="529"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="564"/>
         <source>Not enough points for a shape yet</source>
         <translation>Noch nicht genug Punkte für eine Form</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="546"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="581"/>
         <source>Draw geofence</source>
         <translation>Geofence zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="562"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="597"/>
         <source>Add hole</source>
         <translation>Loch hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofenceedittool.cpp" line="566"/>
+        <location filename="../ui/widgets/geofenceedittool.cpp" line="601"/>
         <source>Add part</source>
         <translation>Teil hinzufügen</translation>
     </message>
@@ -782,439 +782,439 @@
         <translation>kritischer Alarm</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="89"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="76"/>
         <source>Maintenance zone</source>
         <translation>Wartungszone</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="92"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="79"/>
         <source>Restricted area</source>
         <translation>Sperrgebiet</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="95"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="82"/>
         <source>District</source>
         <translation>Bezirk</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="97"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="84"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="122"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="109"/>
         <source>New &amp;Geofence</source>
         <translation>Neuer &amp;Geofence</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="124"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="111"/>
         <source>Dele&amp;te…</source>
         <translation>Lösc&amp;hen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="187"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="174"/>
         <source>Someone deleted this geofence; your changes are kept, and Save offers to keep them as a new geofence.</source>
         <translation>Jemand hat diesen Geofence gelöscht; Ihre Änderungen bleiben erhalten, und Speichern bietet an, sie als neuen Geofence zu behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="194"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="181"/>
         <source>Someone deleted the geofence you had open.</source>
         <translation>Jemand hat den geöffneten Geofence gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="202"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="189"/>
         <source>%1 saved a newer version of this geofence; your changes are kept, and saving will show both.</source>
         <translation>%1 hat eine neuere Version dieses Geofence gespeichert; Ihre Änderungen bleiben erhalten, und beim Speichern werden beide gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="210"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="197"/>
         <source>Updated to the version %1 saved.</source>
         <translation>Auf die von %1 gespeicherte Version aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="219"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="206"/>
         <source>Your changes are kept.</source>
         <translation>Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="227"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="214"/>
         <source>Geofence deleted.</source>
         <translation>Geofence gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="254"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="242"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="255"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="243"/>
         <source>Drag vertices, double-click an edge to add one, Delete removes one</source>
         <translation>Stützpunkte ziehen, Doppelklick auf eine Kante fügt einen hinzu, Entf löscht einen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="258"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="246"/>
         <source>Polygon</source>
         <translation>Polygon</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="259"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="247"/>
         <source>Click the vertices; double-click or Enter finishes</source>
         <translation>Stützpunkte klicken; Doppelklick oder Eingabe beendet</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="262"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="250"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="263"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="251"/>
         <source>Drag from corner to corner</source>
         <translation>Von Ecke zu Ecke ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="266"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="254"/>
         <source>Circle</source>
         <translation>Kreis</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="267"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="255"/>
         <source>Drag from the centre; the radius is geodesic, in metres</source>
         <translation>Vom Mittelpunkt aus ziehen; der Radius ist geodätisch, in Metern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="270"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="258"/>
         <source>Corridor</source>
         <translation>Korridor</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="271"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="259"/>
         <source>Click a line; Enter buffers it by the corridor width</source>
         <translation>Eine Linie klicken; Eingabe puffert sie um die Korridorbreite</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="274"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="262"/>
         <source>Hole</source>
         <translation>Loch</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="275"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="263"/>
         <source>Draw a hole inside the fence</source>
         <translation>Ein Loch im Geofence zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="278"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="266"/>
         <source>Part</source>
         <translation>Teil</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="279"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="267"/>
         <source>Draw another polygon of the same fence</source>
         <translation>Ein weiteres Polygon desselben Geofence zeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="301"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="289"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="305"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="293"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="313"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="301"/>
         <source>Coordinates…</source>
         <translation>Koordinaten…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="315"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="303"/>
         <source>Type the vertices, or a circle&apos;s centre and radius</source>
         <translation>Die Stützpunkte eingeben, oder Mittelpunkt und Radius eines Kreises</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="316"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="304"/>
         <source>Snap</source>
         <translation>Fangen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="320"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="308"/>
         <source>Snap to the vertices and edges of other geofences and of the asset layers shown, within %1 px</source>
         <translation>Auf Stützpunkte und Kanten anderer Geofences und der gezeigten Anlagenebenen fangen, innerhalb von %1 px</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="335"/>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="457"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="323"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="445"/>
         <source> m</source>
         <translation> m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="337"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="325"/>
         <source>Width of the corridor the Corridor tool draws (metres, geodesic)</source>
         <translation>Breite des Korridors, den das Korridor-Werkzeug zeichnet (Meter, geodätisch)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="339"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="327"/>
         <source>Corridor:</source>
         <translation>Korridor:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="355"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="343"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="365"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="353"/>
         <source>The fence&apos;s colour on the map (its purpose&apos;s colour unless chosen)</source>
         <translation>Die Farbe des Geofence auf der Karte (die Farbe seines Zwecks, wenn keine gewählt ist)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="367"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="355"/>
         <source>Use the Purpose&apos;s Colour</source>
         <translation>Farbe des Zwecks verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="377"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="365"/>
         <source>&amp;Purpose:</source>
         <translation>&amp;Zweck:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="381"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="369"/>
         <source>&amp;Active (events are recorded)</source>
         <translation>&amp;Aktiv (Ereignisse werden erfasst)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="385"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="373"/>
         <source>At all t&amp;imes</source>
         <translation>&amp;Immer</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="475"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="463"/>
         <source>Dis&amp;card</source>
         <translation>Ver&amp;werfen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="403"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="391"/>
         <source>Until (not included); before From means overnight</source>
         <translation>Bis (ausschließlich); vor „Von“ heißt über Nacht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="406"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="394"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="409"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="397"/>
         <source>Schedule:</source>
         <translation>Zeitplan:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="420"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="408"/>
         <source>&amp;Enter</source>
         <translation>&amp;Betreten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="427"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="415"/>
         <source>E&amp;xit</source>
         <translation>&amp;Verlassen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="433"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="421"/>
         <source>&amp;Dwell ≥</source>
         <translation>Verw&amp;eilen ≥</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="438"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="426"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="444"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="432"/>
         <source>Rules:</source>
         <translation>Regeln:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="449"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="437"/>
         <source>every class</source>
         <translation>jede Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="450"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="438"/>
         <source>Object classes the rules apply to, separated by commas (a vehicle&apos;s class is its crew&apos;s department code)</source>
         <translation>Objektklassen, für die die Regeln gelten, durch Kommas getrennt (die Klasse eines Fahrzeugs ist der Abteilungscode seines Trupps)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="452"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="440"/>
         <source>C&amp;lasses:</source>
         <translation>K&amp;lassen:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="458"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="446"/>
         <source>Hysteresis band either side of the border: GPS jitter within it raises nothing</source>
         <translation>Hystereseband zu beiden Seiten der Grenze: GPS-Zittern darin löst nichts aus</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="460"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="448"/>
         <source>&amp;Band:</source>
         <translation>Ban&amp;d:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="468"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="456"/>
         <source>&amp;Repair Shape</source>
         <translation>Form &amp;reparieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="470"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="458"/>
         <source>Make the shape valid with GEOS&apos;s structure method (one undo step)</source>
         <translation>Die Form mit der Strukturmethode von GEOS gültig machen (ein Rückgängig-Schritt)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="473"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="461"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="513"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="501"/>
         <source>Select on &amp;Map</source>
         <translation>Auf der &amp;Karte auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="515"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="503"/>
         <source>Make the assets inside the fence the map&apos;s selection</source>
         <translation>Die Anlagen im Geofence zur Auswahl auf der Karte machen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="521"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="509"/>
         <source>Assets inside</source>
         <translation>Anlagen darin</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="521"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="509"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="543"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="531"/>
         <source>“%1” has unsaved changes: save or discard them first.</source>
         <translation>„%1“ hat ungespeicherte Änderungen: zuerst speichern oder verwerfen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="544"/>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="575"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="532"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="563"/>
         <source>New geofence</source>
         <translation>Neuer Geofence</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="745"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="733"/>
         <source>Enter coordinates</source>
         <translation>Koordinaten eingeben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="759"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="747"/>
         <source> at %1, %2</source>
         <translation> bei %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="763"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="751"/>
         <source>The shape is not valid: %1%2 (red marker). Move the vertices there, or Repair.</source>
         <translation>Die Form ist nicht gültig: %1%2 (rote Markierung). Verschieben Sie die Stützpunkte dort, oder reparieren Sie sie.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="779"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="767"/>
         <source>Not saved: give the geofence a name.</source>
         <translation>Nicht gespeichert: Geben Sie dem Geofence einen Namen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="784"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="772"/>
         <source>Not saved: draw the geofence&apos;s shape first.</source>
         <translation>Nicht gespeichert: Zeichnen Sie zuerst die Form des Geofence.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="790"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="778"/>
         <source>Not saved: choose at least one day, or “At all times”.</source>
         <translation>Nicht gespeichert: Wählen Sie mindestens einen Tag oder „Immer“.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="794"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="782"/>
         <source>Not saved: choose at least one event (enter, exit or dwell).</source>
         <translation>Nicht gespeichert: Wählen Sie mindestens ein Ereignis (Betreten, Verlassen oder Verweilen).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="800"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="788"/>
         <source>Not saved: </source>
         <translation>Nicht gespeichert: </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="804"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="792"/>
         <source>Saving…</source>
         <translation>Speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="820"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="808"/>
         <source>Saved “%1” (version %2).</source>
         <translation>„%1“ gespeichert (Version %2).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="830"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="818"/>
         <source>Not saved: someone else deleted this geofence. Your changes are kept.</source>
         <translation>Nicht gespeichert: Jemand anders hat diesen Geofence gelöscht. Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="831"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="819"/>
         <source>Not saved: %1 saved this geofence first. Your changes are kept.</source>
         <translation>Nicht gespeichert: %1 hat diesen Geofence zuerst gespeichert. Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="847"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="835"/>
         <source>Saving yours over theirs…</source>
         <translation>Ihre Version wird über die andere gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="848"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="836"/>
         <source>Saving yours as a new geofence…</source>
         <translation>Ihre Version wird als neuer Geofence gespeichert…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="855"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="843"/>
         <source>Showing the version %1 saved.</source>
         <translation>Die von %1 gespeicherte Version wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="882"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="870"/>
         <source>Changes discarded.</source>
         <translation>Änderungen verworfen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="890"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="878"/>
         <source>The shape cannot be repaired: nothing of an area is left. Redraw it.</source>
         <translation>Die Form lässt sich nicht reparieren: Es bleibt keine Fläche übrig. Zeichnen Sie sie neu.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="894"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="882"/>
         <source>Repair shape</source>
         <translation>Form reparieren</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="897"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="885"/>
         <source>Repaired: check the shape, then save.</source>
         <translation>Repariert: Prüfen Sie die Form, dann speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="909"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="897"/>
         <source>Delete Geofence</source>
         <translation>Geofence löschen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="910"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="898"/>
         <source>Delete “%1” and its events for everyone?</source>
         <translation>„%1“ und seine Ereignisse für alle löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="945"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="933"/>
         <source>Save the fence to see the assets inside it.</source>
         <translation>Speichern Sie den Geofence, um die Anlagen darin zu sehen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/geofencepanel.cpp" line="946"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="934"/>
         <source>%n asset(s) inside</source>
         <translation>
             <numerusform>%n Anlage darin</numerusform>
@@ -1222,7 +1222,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/geofencepanel.cpp" line="987"/>
+        <location filename="../ui/widgets/geofencepanel.cpp" line="975"/>
         <source>Choose a geofence, or draw a new one.</source>
         <translation>Wählen Sie einen Geofence, oder zeichnen Sie einen neuen.</translation>
     </message>
@@ -1659,386 +1659,202 @@
 <context>
     <name>infrasight::ui::MainWindow</name>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="128"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="108"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="129"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="109"/>
         <source>Database: %1 — %2</source>
         <translation>Datenbank: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="134"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="114"/>
         <source>Starting the local database…</source>
         <translation>Die lokale Datenbank wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="137"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="117"/>
         <source>Connecting to the database…</source>
         <translation>Verbindung zur Datenbank wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="143"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="123"/>
         <source>Database connection lost — reconnecting by itself.</source>
         <translation>Datenbankverbindung verloren — sie wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="146"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="126"/>
         <source>Offline — no database connection.</source>
         <translation>Offline — keine Datenbankverbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="149"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="129"/>
         <source>Waiting for your database login.</source>
         <translation>Warte auf Ihre Datenbank-Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="163"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="143"/>
         <source>Database server: %1</source>
         <translation>Datenbankserver: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="197"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="177"/>
         <source>City: %1</source>
         <translation>Stadt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="199"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="179"/>
         <source>Assets: %1</source>
         <translation>Anlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="200"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="180"/>
         <source>Sensors: %1</source>
         <translation>Sensoren: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="201"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="181"/>
         <source>Open work orders: %1</source>
         <translation>Offene Arbeitsaufträge: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="280"/>
-        <source>Unsaved Geofence</source>
-        <translation>Ungespeicherter Geofence</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="281"/>
-        <source>The geofence you are editing has unsaved changes.</source>
-        <translation>Der Geofence, den Sie bearbeiten, hat ungespeicherte Änderungen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="284"/>
-        <source>Cancel, then Save in the Geofences dock to keep them.</source>
-        <translation>Abbrechen, dann im Geofences-Fenster speichern, um sie zu behalten.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="306"/>
-        <location filename="../ui/widgets/mainwindow.cpp" line="520"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="276"/>
         <source>Layers</source>
         <translation>Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="307"/>
-        <source>Alarms</source>
-        <translation>Alarme</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="309"/>
-        <source>No alarm list in this build yet.</source>
-        <translation>Diese Version enthält noch keine Alarmliste.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="311"/>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="313"/>
-        <source>Select an asset on the map to see its details here.</source>
-        <translation>Wählen Sie eine Anlage auf der Karte aus, um hier ihre Details zu sehen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="322"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="283"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="360"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="404"/>
         <source>Layers appear here once the database is connected.</source>
         <translation>Die Ebenen erscheinen hier, sobald die Datenbank verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="394"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="438"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="397"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="441"/>
         <source>&amp;Connect to Database…</source>
         <translation>Mit Datenbank &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="400"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="444"/>
         <source>Connect to a PostgreSQL/PostGIS database</source>
         <translation>Mit einer PostgreSQL/PostGIS-Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="403"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="447"/>
         <source>Use &amp;Local Database</source>
         <translation>&amp;Lokale Datenbank verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="405"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="449"/>
         <source>Use the private database on this computer</source>
         <translation>Die private Datenbank auf diesem Computer verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="407"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="451"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="412"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="456"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="418"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="463"/>
         <source>&amp;Dark Theme</source>
         <translation>&amp;Dunkles Design</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="428"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="474"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="439"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="484"/>
         <source>&amp;Layers</source>
         <translation>&amp;Ebenen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="442"/>
-        <source>&amp;Add Layer…</source>
-        <translation>Ebene &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="443"/>
-        <source>&amp;Import File…</source>
-        <translation>Datei &amp;importieren…</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="445"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="450"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="487"/>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="463"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="499"/>
         <source>&amp;Pan</source>
         <translation>&amp;Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="464"/>
-        <source>&amp;Identify</source>
-        <translation>&amp;Abfragen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="465"/>
-        <source>&amp;Select</source>
-        <translation>Aus&amp;wählen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="466"/>
-        <source>Select in Pol&amp;ygon</source>
-        <translation>Im &amp;Polygon auswählen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="469"/>
-        <source>Mo&amp;ve Asset</source>
-        <translation>Anlage ver&amp;setzen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="470"/>
-        <source>&amp;Measure Distance</source>
-        <translation>Strecke &amp;messen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="471"/>
-        <source>Draw &amp;Geofence</source>
-        <translation>&amp;Geozaun zeichnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="473"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="490"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="521"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="274"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="551"/>
-        <source>Attribute Table</source>
-        <translation>Attributtabelle</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="579"/>
-        <source>&amp;Find Asset…</source>
-        <translation>Anlage &amp;suchen…</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="591"/>
-        <source>Click an asset to see its details; a cluster lists its members</source>
-        <translation>Klicken Sie auf eine Anlage, um ihre Details zu sehen; ein Cluster listet seine Mitglieder auf</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="594"/>
-        <source>Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles</source>
-        <translation>Klicken Sie auf eine Anlage oder ziehen Sie ein Rechteck auf, um auszuwählen; Umschalt fügt hinzu, Strg wählt an oder ab</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="597"/>
-        <source>Click the corners of a polygon, double-click or Enter to select what lies inside; Esc cancels</source>
-        <translation>Klicken Sie die Ecken eines Polygons an; ein Doppelklick oder die Eingabetaste wählt aus, was darin liegt; Esc bricht ab</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="601"/>
-        <source>Drag a point asset to its new place; Esc cancels the drag</source>
-        <translation>Ziehen Sie eine Punktanlage an ihre neue Position; Esc bricht das Ziehen ab</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="607"/>
-        <source>Fetch every layer of the map again from the database</source>
-        <translation>Alle Ebenen der Karte erneut aus der Datenbank laden</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="611"/>
-        <source>&amp;Zoom to Selection</source>
-        <translation>Auf Auswahl &amp;zoomen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="615"/>
-        <source>&amp;Clear Selection</source>
-        <translation>Auswahl au&amp;fheben</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="651"/>
-        <source>Alarms: %1 critical, %2 warning(s) new</source>
-        <translation>Alarme: %1 kritisch, %2 Warnung(en) neu</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/widgets/mainwindow.cpp" line="652"/>
-        <source>%n open alarm(s)</source>
-        <translation>
-            <numerusform>%n offener Alarm</numerusform>
-            <numerusform>%n offene Alarme</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="667"/>
-        <source>&amp;Sound for Critical Alarms</source>
-        <translation>&amp;Ton bei kritischen Alarmen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="671"/>
-        <source>Chime when a new critical alarm arrives</source>
-        <translation>Ein Gong, wenn ein neuer kritischer Alarm eintrifft</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="685"/>
-        <source>Geofences</source>
-        <translation>Geofences</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="696"/>
-        <source>Draw and edit geofences: choose one in the Geofences dock, or draw a new one</source>
-        <translation>Geofences zeichnen und bearbeiten: einen im Geofences-Fenster wählen, oder einen neuen zeichnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="733"/>
-        <source>&amp;Geofences on the Map</source>
-        <translation>&amp;Geofences auf der Karte</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="737"/>
-        <source>Draw the geofences over the map, each in its colour</source>
-        <translation>Die Geofences über der Karte zeichnen, jeden in seiner Farbe</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="759"/>
-        <source>Other Geofences</source>
-        <translation>Andere Geofences</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="788"/>
-        <source>Live Chart</source>
-        <translation>Live-Diagramm</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="948"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="632"/>
         <source>Zoom &amp;In</source>
         <translation>Ver&amp;größern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="952"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="636"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="502"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="514"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="488"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="503"/>
         <source>Drag the map to move it; the wheel zooms under the cursor</source>
         <translation>Ziehen Sie die Karte, um sie zu verschieben; das Mausrad zoomt an der Position des Mauszeigers</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="489"/>
-        <source>Not part of this build yet</source>
-        <translation>In dieser Version noch nicht enthalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="504"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="516"/>
         <source>&amp;About Infrasight</source>
         <translation>&amp;Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="506"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="518"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="856"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="540"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="857"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="541"/>
         <source>Stop this job; nothing it did so far is kept</source>
         <translation>Diesen Vorgang abbrechen; nichts davon wird übernommen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="861"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="545"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="911"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="595"/>
         <source>Connect to Database</source>
         <translation>Mit Datenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="912"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="596"/>
         <source>PostgreSQL connection string or URI, e.g.
 host=db.example.org dbname=infrasight user=alice
 or service=infrasight (pg_service.conf). Passwords come from ~/.pgpass or the login dialog; they are never saved.</source>
@@ -2047,62 +1863,62 @@ host=db.example.org dbname=infrasight user=alice
 oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder dem Anmeldedialog; sie werden nie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="931"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="615"/>
         <source>About Infrasight</source>
         <translation>Über Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="933"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="617"/>
         <source>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS operations console for a city&apos;s infrastructure.&lt;/p&gt;&lt;p&gt;Map data %2, available under the Open Database License.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Infrasight %1&lt;/h3&gt;&lt;p&gt;GIS-Leitstand für die Infrastruktur einer Stadt.&lt;/p&gt;&lt;p&gt;Kartendaten %2, verfügbar unter der Open Database License.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="944"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="628"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="955"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="639"/>
         <source>Zoom to &amp;City</source>
         <translation>Auf &amp;Stadt zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="958"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="642"/>
         <source>Show the whole city (Home on the map)</source>
         <translation>Die ganze Stadt zeigen (Pos1 auf der Karte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="959"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="643"/>
         <source>Zoom to &amp;Rectangle</source>
         <translation>Auf &amp;Rechteck zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="962"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="646"/>
         <source>Drag a rectangle on the map to show it (or Shift+drag at any time)</source>
         <translation>Ziehen Sie ein Rechteck auf der Karte auf, um diesen Ausschnitt zu zeigen (oder jederzeit mit Umschalt+Ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="968"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="652"/>
         <source>Map &amp;Source…</source>
         <translation>Karten&amp;quelle…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="970"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="654"/>
         <source>Choose the basemap: OpenStreetMap, a tile URL or an MBTiles file</source>
         <translation>Grundkarte wählen: OpenStreetMap, eine Kachel-URL oder eine MBTiles-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="981"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="665"/>
         <source>Map: %1</source>
         <translation>Karte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="988"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="672"/>
         <source>Infrasight</source>
         <translation>Infrasight</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mainwindow.cpp" line="988"/>
+        <location filename="../ui/widgets/mainwindow.cpp" line="672"/>
         <source>%1 — Infrasight</source>
         <translation>%1 — Infrasight</translation>
     </message>
@@ -2110,28 +1926,27 @@ oder service=infrasight (pg_service.conf). Passwörter kommen aus ~/.pgpass oder
 <context>
     <name>infrasight::ui::MapCanvas</name>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="69"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="78"/>
         <source>Offline basemap (MBTiles)</source>
         <translation>Offline-Grundkarte (MBTiles)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="74"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="83"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="346"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="378"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="348"/>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="350"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="378"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/mapcanvas.cpp" line="793"/>
+        <location filename="../ui/widgets/mapcanvas.cpp" line="811"/>
         <source>Map source problem: %1</source>
         <translation>Problem mit der Kartenquelle: %1</translation>
     </message>

@@ -2,6 +2,10 @@
 #include "app/console/application.h"
 
 #include "app/console/basemapchooser.h"
+#include "app/console/features/alarmsfeature.h"
+#include "app/console/features/assetmapfeature.h"
+#include "app/console/features/geofencesfeature.h"
+#include "app/console/features/livechartsfeature.h"
 #include "app/console/conninfo.h"
 #include "app/console/logging.h"
 #include "app/console/settings.h"
@@ -9,16 +13,15 @@
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
 #include "data/pg/pgconnection.h"
-#include "data/repositories/pgalarmrepository.h"
-#include "data/repositories/pggeofencerepository.h"
-#include "data/repositories/pgreadingrepository.h"
+#include "data/repositories/changefeed.h"
+#include "data/repositories/pgcityrepository.h"
 #include "data/seed/democityseeder.h"
 #include "gis/core/mercator.h"
 #include "gis/core/version.h"
 #include "models/alarmlistmodel.h"
-#include "models/geofencelistmodel.h"
 #include "models/timeseriesmodel.h"
 #include "ui/widgets/assetmapcontroller.h"
+#include "ui/widgets/featurehost.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/theme.h"
 
@@ -43,32 +46,6 @@ using IndicatorState = ui::ConnectionIndicator::State;
 
 constexpr int HeartbeatIntervalMs = 250;
 constexpr int SummaryRefreshDelayMs = 500;
-
-/// The asset types with their counts, for the Layers dock (one row per type, empty types too).
-/// The counts are the ones triggers keep in asset_type_count: asset itself is never aggregated.
-QString typesQuery()
-{
-    return QStringLiteral("SELECT t.name, t.code, t.geometry_kind, coalesce(c.n, 0) "
-                          "FROM public.asset_type t "
-                          "LEFT JOIN public.asset_type_count c ON c.type_id = t.id "
-                          "ORDER BY coalesce(c.n, 0) DESC, t.name");
-}
-
-/// Sensors, open work orders and the city's name: the most populous city (else town) in the
-/// base map, else the district that covers most of it. Administrative areas larger than the
-/// extract (the region around Monaco) are clipped by it, so the largest district is no good
-/// first choice.
-QString factsQuery()
-{
-    return QStringLiteral(
-        "SELECT (SELECT count(*) FROM public.sensor), "
-        "(SELECT count(*) FROM public.work_order "
-        "  WHERE status IN ('open', 'assigned', 'in_progress')), "
-        "coalesce((SELECT p.name FROM basemap.place p WHERE p.kind IN ('city', 'town') "
-        "  ORDER BY p.kind = 'city' DESC, p.population DESC NULLS LAST, p.name LIMIT 1), "
-        " (SELECT d.name FROM basemap.district d "
-        "  ORDER BY ST_Area(d.geom) DESC, d.name LIMIT 1))");
-}
 
 IndicatorState toIndicatorState(data::ConnectionState state)
 {
@@ -113,53 +90,61 @@ Application::Application(ConsoleOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_db(std::make_unique<data::DbClient>())
+    , m_city(std::make_unique<data::PgCityRepository>(*m_db))
 {
     ui::Theme::apply(ui::Theme::saved());
     m_window = std::make_unique<ui::MainWindow>();
     m_window->setCityName(Settings::cityName());
     m_basemap = std::make_unique<BasemapChooser>(m_window.get());
-    m_assets = std::make_unique<ui::AssetMapController>(m_window->mapCanvas(), m_db.get());
-    m_window->setAssetMap(m_assets.get());
-    m_alarmRepository = std::make_unique<data::PgAlarmRepository>(*m_db);
-    m_alarms = std::make_unique<models::AlarmListModel>(*m_alarmRepository);
-    m_window->setAlarms(m_alarms.get());
-    m_assets->setAlarms(m_alarms.get());
-    m_readingRepository = std::make_unique<data::PgReadingRepository>(*m_db);
-    m_series = std::make_unique<models::TimeSeriesModel>(*m_readingRepository);
-    m_window->setLiveCharts(m_series.get());
-    m_geofenceRepository = std::make_unique<data::PgGeofenceRepository>(*m_db);
-    m_geofences = std::make_unique<models::GeofenceListModel>(*m_geofenceRepository);
-    m_window->setGeofences(m_geofences.get());
-    connect(m_assets.get(), &ui::AssetMapController::layersReady, this, [this] {
+    // The features in start order (the reverse is their stop order).
+    m_features = std::make_unique<ui::FeatureHost>();
+    m_features->add(std::make_unique<AlarmsFeature>(*m_db));
+    m_features->add(std::make_unique<AssetMapFeature>(*m_db));
+    m_features->add(std::make_unique<LiveChartsFeature>(*m_db));
+    m_features->add(std::make_unique<GeofencesFeature>(*m_db));
+    m_features->startAll(*m_window);
+    m_window->restoreDockLayout();
+    if (ui::AssetMapController *assets = assetLayers(); assets != nullptr) {
+        connect(assets, &ui::AssetMapController::layersReady, this, [this] {
+            if (m_options.traceState) {
+                qCInfo(lcConsoleState).noquote() << "layers: ready";
+            }
+        });
         if (m_options.traceState) {
-            qCInfo(lcConsoleState).noquote() << "layers: ready";
+            connect(assets,
+                    &ui::AssetMapController::liveAssetShown,
+                    this,
+                    [](qint64 id, QPointF meters) {
+                        // Where another console or a feed moved an asset to, as this map draws
+                        // it.
+                        const gis::LonLat position = gis::mercatorMetersToLonLat(meters);
+                        qCInfo(lcConsoleState).noquote()
+                            << QStringLiteral("live: asset %1 at %2 %3")
+                                   .arg(id)
+                                   .arg(position.lonDeg, 0, 'f', 8)
+                                   .arg(position.latDeg, 0, 'f', 8);
+                    });
         }
-    });
-    if (m_options.traceState) {
-        connect(m_assets.get(),
-                &ui::AssetMapController::liveAssetShown,
-                this,
-                [](qint64 id, QPointF meters) {
-                    // Where another console or a feed moved an asset to, as this map draws it.
-                    const gis::LonLat position = gis::mercatorMetersToLonLat(meters);
-                    qCInfo(lcConsoleState).noquote() << QStringLiteral("live: asset %1 at %2 %3")
-                                                            .arg(id)
-                                                            .arg(position.lonDeg, 0, 'f', 8)
-                                                            .arg(position.latDeg, 0, 'f', 8);
-                });
     }
 
     connect(m_db.get(), &data::DbClient::stateChanged, this, &Application::handleStateChanged);
     connect(
         m_db.get(), &data::DbClient::passwordRequired, this, &Application::handlePasswordRequired);
-    connect(m_db.get(), &data::DbClient::queryFinished, this, &Application::handleQueryFinished);
     connect(m_db.get(), &data::DbClient::reconnected, this, [this] {
         m_window->logActivity(tr("Connection restored; live updates resumed."));
         refreshCitySummary();
     });
-    connect(
-        m_db.get(), &data::DbClient::notificationReceived, this, &Application::handleNotification);
-    m_db->listen(QStringLiteral("asset"));
+    connect(&m_city->changes(),
+            &data::ChangeFeed::changed,
+            this,
+            [this](const QString &channel, const QString &payload) {
+                // Single-row changes are for the map; a bulk change (seeding, imports) changes
+                // the counts.
+                if (channel == u"asset" && payload.contains(QStringLiteral("\"bulk\""))) {
+                    m_summaryRefresh.start();
+                }
+            });
+    m_city->changes().watch(QStringLiteral("asset"));
     m_summaryRefresh.setSingleShot(true);
     m_summaryRefresh.setInterval(SummaryRefreshDelayMs);
     connect(&m_summaryRefresh, &QTimer::timeout, this, &Application::refreshCitySummary);
@@ -190,6 +175,21 @@ Application::Application(ConsoleOptions options, QObject *parent)
 Application::~Application()
 {
     shutdown();
+}
+
+models::AlarmListModel *Application::alarms() const
+{
+    return m_window ? m_window->services().find<models::AlarmListModel>() : nullptr;
+}
+
+models::TimeSeriesModel *Application::series() const
+{
+    return m_window ? m_window->services().find<models::TimeSeriesModel>() : nullptr;
+}
+
+ui::AssetMapController *Application::assetLayers() const
+{
+    return m_window ? m_window->services().find<ui::AssetMapController>() : nullptr;
 }
 
 void Application::setIdentity()
@@ -277,15 +277,13 @@ void Application::shutdown()
     // A local start in flight finishes first: it runs external programs that must not be
     // left half done. The window is already gone from the operator's view at this point.
     m_localStart.waitForFinished();
+    // Features stop while the window and every feature still exist, then the window goes (its
+    // panels borrow the features' models), then the features, then the database client.
+    m_features->stopAll();
     m_basemap.reset();
     m_window.reset();
-    m_assets.reset();
-    m_alarms.reset();
-    m_series.reset();
-    m_geofences.reset();
-    m_alarmRepository.reset();
-    m_geofenceRepository.reset();
-    m_readingRepository.reset();
+    m_features.reset();
+    m_city.reset();
     m_db.reset();
     if (!m_localBaseDirectory.isEmpty()) {
         data::LocalCluster cluster(m_localBaseDirectory);
@@ -301,10 +299,9 @@ void Application::connectTo(const QString &conninfo)
 {
     m_conninfo = conninfo;
     m_refusal.clear();
-    // Answers to summary queries on the previous connection are ignored from here on.
-    m_typesQuery = 0;
-    m_factsQuery = 0;
-    m_summaryPartsMissing = 0;
+    // Answers about the previous connection are not wanted any more.
+    m_summaryRequest.cancel();
+    m_schemaRequest.cancel();
     m_window->citySummaryModel()->clear();
     const ConnInfo info(conninfo);
     m_window->setServerName(info.describe());
@@ -598,74 +595,37 @@ void Application::showState(IndicatorState state, const QString &detail)
 void Application::checkSchema()
 {
     // Asked again after every (re)connect: an administrator may have migrated meanwhile.
-    m_schemaQuery = m_db->submit(
-        QStringLiteral("SELECT coalesce(max(version), 0) FROM public.schema_migrations"));
+    m_schemaRequest.cancel();
+    m_schemaRequest = m_city->schemaVersion(
+        this, [this](const Result<int> &version) { handleSchemaVersion(version); });
 }
 
 void Application::refreshCitySummary()
 {
     if (m_shutDown || m_db->state() != data::ConnectionState::Connected
-        || m_summaryPartsMissing > 0) {
+        || m_summaryRequest.isValid()) {
         return;
     }
-    m_pendingSummary = {};
-    m_summaryPartsMissing = 2;
-    m_typesQuery = m_db->submit(typesQuery());
-    m_factsQuery = m_db->submit(factsQuery());
-}
-
-void Application::handleNotification(const QString &channel, const QString &payload)
-{
-    // Single-row changes are for the map; a bulk change (seeding, imports) changes the counts.
-    if (channel == QStringLiteral("asset") && payload.contains(QStringLiteral("\"bulk\""))) {
-        m_summaryRefresh.start();
-    }
-}
-
-void Application::handleQueryFinished(data::QueryId id, const data::QueryOutcome &outcome)
-{
-    if (id != 0 && (id == m_typesQuery || id == m_factsQuery)) {
-        const bool types = id == m_typesQuery;
-        (types ? m_typesQuery : m_factsQuery) = 0;
-        --m_summaryPartsMissing;
-        if (!outcome) {
-            if (outcome.error().code != ErrorCode::Connection) {
-                qCWarning(lcConsole) << "city summary failed:" << outcome.error().toString();
-            }
-            if (m_summaryPartsMissing == 0 && !m_pendingSummary.types.isEmpty()) {
-                m_window->setCitySummary(m_pendingSummary);
+    m_summaryRequest = m_city->summary(this, [this](const Result<data::CitySummary> &summary) {
+        m_summaryRequest = {};
+        if (!summary) {
+            if (summary.error().code != ErrorCode::Connection) {
+                qCWarning(lcConsole) << "city summary failed:" << summary.error().toString();
             }
             return;
         }
-        if (types) {
-            for (int row = 0; row < outcome->rowCount(); ++row) {
-                m_pendingSummary.types.append(models::AssetTypeCount{
-                    outcome->value(row, 0).toString(),
-                    outcome->value(row, 1).toString(),
-                    outcome->value(row, 2).toString(),
-                    outcome->value(row, 3).toLongLong(),
-                });
-            }
-        } else if (outcome->rowCount() > 0) {
-            m_pendingSummary.sensors = outcome->value(0, 0).toLongLong();
-            m_pendingSummary.openWorkOrders = outcome->value(0, 1).toLongLong();
-            m_pendingSummary.cityName = outcome->value(0, 2).toString();
-        }
-        if (m_summaryPartsMissing == 0) {
-            m_window->setCitySummary(m_pendingSummary);
-            qCInfo(lcConsole).noquote()
-                << "city summary:" << m_pendingSummary.types.size() << "asset types,"
-                << m_window->citySummaryModel()->totalAssets() << "assets";
-        }
-        return;
-    }
-    if (id != m_schemaQuery) {
-        return;
-    }
-    m_schemaQuery = 0;
+        m_window->setCitySummary(*summary);
+        qCInfo(lcConsole).noquote() << "city summary:" << summary->types.size() << "asset types,"
+                                    << m_window->citySummaryModel()->totalAssets() << "assets";
+    });
+}
+
+void Application::handleSchemaVersion(const Result<int> &outcome)
+{
+    m_schemaRequest = {};
     const int known = data::MigrationRunner::latestVersion();
     if (!outcome) {
-        if (outcome.error().sqlState == QStringLiteral("42P01")) { // undefined_table
+        if (outcome.error().code == ErrorCode::NotFound) {
             m_window->logActivity(tr("This database has no Infrasight schema yet. An administrator "
                                      "can create it with: infrasightctl db migrate --db …"),
                                   QIcon(QStringLiteral(":/icons/connection-password.svg")));
@@ -674,7 +634,7 @@ void Application::handleQueryFinished(data::QueryId id, const data::QueryOutcome
         }
         return;
     }
-    const auto version = int(outcome->toInt(0, 0));
+    const int version = *outcome;
     if (version > known) {
         // DESIGN.md section 4: never run against a schema newer than this program knows.
         const QString reason = tr("The database schema (version %1) is newer than this console "
@@ -697,7 +657,9 @@ void Application::handleQueryFinished(data::QueryId id, const data::QueryOutcome
     }
     if (version >= 1 && version <= known) {
         refreshCitySummary();
-        m_assets->reloadLayers();
+        if (ui::AssetMapController *assets = assetLayers(); assets != nullptr) {
+            assets->reloadLayers();
+        }
     }
 }
 

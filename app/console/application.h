@@ -3,6 +3,7 @@
 
 #include "app/console/commandline.h"
 #include "data/dbclient.h"
+#include "data/repositories/request.h"
 #include "gis/core/result.h"
 #include "models/citysummarymodel.h"
 #include "ui/widgets/connectionindicator.h"
@@ -18,20 +19,18 @@
 #include <mutex>
 
 namespace infrasight::data {
-class PgAlarmRepository;
+class PgCityRepository;
 class PgConnection;
-class PgGeofenceRepository;
-class PgReadingRepository;
 } // namespace infrasight::data
 
 namespace infrasight::models {
 class AlarmListModel;
-class GeofenceListModel;
 class TimeSeriesModel;
 } // namespace infrasight::models
 
 namespace infrasight::ui {
 class AssetMapController;
+class FeatureHost;
 class MainWindow;
 } // namespace infrasight::ui
 
@@ -91,16 +90,17 @@ public:
     BasemapChooser *basemap() const { return m_basemap.get(); }
 
     /// The open alarms in the Alarms dock, for tests; nullptr after shutdown().
-    models::AlarmListModel *alarms() const { return m_alarms.get(); }
+    models::AlarmListModel *alarms() const;
 
-    models::TimeSeriesModel *series() const { return m_series.get(); }
+    /// The live charts' series, for tests; nullptr after shutdown().
+    models::TimeSeriesModel *series() const;
 
     /// The database client every part of the console sends its statements through, for tests;
     /// nullptr after shutdown().
     data::DbClient *dbClient() const { return m_db.get(); }
 
     /// The asset layers on the map and their panels, for tests; nullptr after shutdown().
-    ui::AssetMapController *assetLayers() const { return m_assets.get(); }
+    ui::AssetMapController *assetLayers() const;
 
 private:
     /// What the worker thread did about the demo city.
@@ -138,29 +138,22 @@ private:
     void showState(infrasight::ui::ConnectionIndicator::State state, const QString &detail);
     void beat();
     void checkSchema();
-    void handleQueryFinished(infrasight::data::QueryId id,
-                             const infrasight::data::QueryOutcome &outcome);
+    void handleSchemaVersion(const Result<int> &outcome);
 
     [[nodiscard]] Result<LocalDatabase>
     runLocalDatabase(bool seed, const QString &extract, std::shared_ptr<SeedControl> control);
     void reportSeedProgress(const QString &phase, qint64 done, qint64 total);
     void reportLocalDatabaseSeeding(const LocalDatabase &local);
     void refreshCitySummary();
-    void handleNotification(const QString &channel, const QString &payload);
 
     ConsoleOptions m_options;
     std::unique_ptr<data::DbClient> m_db;
+    std::unique_ptr<data::PgCityRepository> m_city; ///< schema version and city summary
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<BasemapChooser> m_basemap; ///< puts the basemap on the window's map
-    /// The asset layers on the window's map; destroyed after the window (its panels borrow the
-    /// controller's models) and before the database client.
-    std::unique_ptr<ui::AssetMapController> m_assets;
-    std::unique_ptr<data::PgAlarmRepository> m_alarmRepository; ///< after the models using it
-    std::unique_ptr<data::PgGeofenceRepository> m_geofenceRepository;
-    std::unique_ptr<data::PgReadingRepository> m_readingRepository;
-    std::unique_ptr<models::AlarmListModel> m_alarms;  ///< the Alarms dock's list; after the window
-    std::unique_ptr<models::TimeSeriesModel> m_series; ///< the Live Chart dock's; after the window
-    std::unique_ptr<models::GeofenceListModel> m_geofences; ///< the Geofences dock's; after it
+    /// The features (asset map, alarms, live charts, geofences); stopped before the window
+    /// goes, destroyed after it (its panels borrow their models) and before the client.
+    std::unique_ptr<ui::FeatureHost> m_features;
     QFutureWatcher<Result<LocalDatabase>> m_localStart;
     QTimer m_heartbeat;
     QString m_conninfo;
@@ -170,11 +163,8 @@ private:
     bool m_hasTracedState = false;
     ui::ConnectionIndicator::State m_tracedState = ui::ConnectionIndicator::State::Offline;
     quint64 m_heartbeats = 0;
-    data::QueryId m_schemaQuery = 0;
-    data::QueryId m_typesQuery = 0;
-    data::QueryId m_factsQuery = 0;
-    models::CitySummary m_pendingSummary; ///< filled by the two summary queries
-    int m_summaryPartsMissing = 0;
+    data::Request m_schemaRequest;
+    data::Request m_summaryRequest; ///< valid while a summary is being read
     QTimer m_summaryRefresh; ///< coalesces bulk NOTIFY bursts into one refresh
     std::shared_ptr<SeedControl> m_seedControl;
     QString m_pendingConninfo; ///< chosen by the operator while the local start was running

@@ -50,6 +50,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+/// The dock a feature put a panel into.
+QDockWidget *dockOf(QWidget *panel)
+{
+    return panel != nullptr ? qobject_cast<QDockWidget *>(panel->parentWidget()) : nullptr;
+}
+
 // Five street lights 40 m apart along a street in La Condamine, and a hydrant beside them.
 constexpr double FirstLon = 7.4200;
 constexpr double Lat = 43.7360;
@@ -245,11 +251,11 @@ void TestAssetMap::identifyShowsTheAssetInDetails()
 
     // A click 3 px beside the third lamp: within the tolerance, nearest first.
     QTest::mouseClick(canvas, Qt::LeftButton, {}, screen(lampMeters(2)) + QPoint(3, 0));
-    ui::AssetDetailsPanel *details = m_window->detailsPanel();
+    ui::AssetDetailsPanel *details = m_window->services().find<ui::AssetDetailsPanel>();
     QTRY_VERIFY_WITH_TIMEOUT(!details->candidates().isEmpty(), 10000);
     QCOMPARE(details->candidates().first().id, m_lampIds.at(2));
     QCOMPARE(details->candidates().first().code, QStringLiteral("SL-000002"));
-    QVERIFY(m_window->detailsDock()->isVisible());
+    QVERIFY(dockOf(m_window->services().find<ui::AssetDetailsPanel>())->isVisible());
     // The lamp shown is the selected one: the map highlights it.
     QTRY_COMPARE(m_assets->selection()->ids(), QSet<qint64>{m_lampIds.at(2)});
 
@@ -294,7 +300,7 @@ void TestAssetMap::clusterClickListsItsMembers()
     QVERIFY(biggestCount >= 3);
     action("identifyTool")->trigger();
     QTest::mouseClick(canvas, Qt::LeftButton, {}, screen(biggest) + QPoint(2, 2));
-    ui::AssetDetailsPanel *details = m_window->detailsPanel();
+    ui::AssetDetailsPanel *details = m_window->services().find<ui::AssetDetailsPanel>();
     QTRY_COMPARE_WITH_TIMEOUT(details->candidates().size(), qsizetype(biggestCount), 10000);
     const QSet<qint64> lamps(m_lampIds.cbegin(), m_lampIds.cend());
     QSet<qint64> listed;
@@ -343,7 +349,7 @@ void TestAssetMap::polygonSelectsWhatStWithinSays()
     QCOMPARE(m_assets->selection()->ids(), expected);
 
     // The attribute table selects the same rows once they are fetched.
-    QTableView *table = m_window->attributeTablePanel()->tableView();
+    QTableView *table = m_window->services().find<ui::AttributeTablePanel>()->tableView();
     QTRY_COMPARE_WITH_TIMEOUT(table->selectionModel()->selectedRows().size(), 4, 10000);
     QVERIFY(action("zoomToSelectionAction")->isEnabled());
     action("clearSelectionAction")->trigger();
@@ -353,7 +359,7 @@ void TestAssetMap::polygonSelectsWhatStWithinSays()
 
 void TestAssetMap::searchBoxShowsTheAsset()
 {
-    ui::LocatorBox *box = m_window->locatorBox();
+    ui::LocatorBox *box = m_window->services().find<ui::LocatorBox>();
     QVERIFY(box != nullptr);
     // The operator pans away first.
     ui::MapCanvas *canvas = m_window->mapCanvas();
@@ -369,7 +375,7 @@ void TestAssetMap::searchBoxShowsTheAsset()
                              10000);
     QVERIFY(canvas->viewport().zoom() >= 17.0);
     QCOMPARE(m_assets->selection()->size(), 1);
-    QCOMPARE(m_window->detailsPanel()->currentCandidate().code, QStringLiteral("HY-000001"));
+    QCOMPARE(m_window->services().find<ui::AssetDetailsPanel>()->currentCandidate().code, QStringLiteral("HY-000001"));
 }
 
 void TestAssetMap::zoomToSelectionFramesIt()
@@ -413,14 +419,14 @@ void TestAssetMap::alarmMarkerOpensItsAsset()
     // Identify on the marker, where no asset is: the hydrant opens.
     action("identifyTool")->trigger();
     QTest::mouseClick(canvas, Qt::LeftButton, {}, marker);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->detailsPanel()->candidates().isEmpty(), 10000);
-    QCOMPARE(m_window->detailsPanel()->candidates().first().code, u"HY-000001"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->services().find<ui::AssetDetailsPanel>()->candidates().isEmpty(), 10000);
+    QCOMPARE(m_window->services().find<ui::AssetDetailsPanel>()->candidates().first().code, u"HY-000001"_s);
     // ... and the sensor's live chart, with the reading that raised the alarm.
     infrasight::models::TimeSeriesModel *series = m_console->series();
     QTRY_COMPARE_WITH_TIMEOUT(series->rowCount(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(series->info(0).code, u"NS-000077"_s, 5000);
-    QVERIFY(m_window->liveChartDock()->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->liveChartPanel()->charts().size(), 1, 5000);
+    QVERIFY(dockOf(m_window->services().find<ui::LiveChartPanel>())->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->services().find<ui::LiveChartPanel>()->charts().size(), 1, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(
         series->valueAt(0, infrasight::models::TimeSeriesModel::nowMs() + 1000), 5000);
     QCOMPARE(series->valueAt(0, infrasight::models::TimeSeriesModel::nowMs() + 1000)->y(), 88.0);

@@ -148,9 +148,6 @@ void TestTranslations::mapMenuReadsGerman()
     QCOMPARE(actionText(QStringLiteral("mapSourceAction")), QStringLiteral("Karten&quelle…"));
     QCOMPARE(actionText(QStringLiteral("zoomInAction")), QStringLiteral("Ver&größern"));
     QCOMPARE(actionText(QStringLiteral("panTool")), QStringLiteral("&Verschieben"));
-    QCOMPARE(actionText(QStringLiteral("selectPolygonTool")),
-             QStringLiteral("Im &Polygon auswählen"));
-    QCOMPARE(actionText(QStringLiteral("moveAssetTool")), QStringLiteral("Anlage ver&setzen"));
     auto *home = window.findChild<QAction *>(QStringLiteral("zoomHomeAction"));
     QCOMPARE(home->statusTip(), QStringLiteral("Die ganze Stadt zeigen (Pos1 auf der Karte)"));
 }
@@ -161,7 +158,6 @@ void TestTranslations::menuAcceleratorsAreUnique_data()
     QTest::newRow("file") << QStringLiteral("fileMenu");
     QTest::newRow("view") << QStringLiteral("viewMenu");
     QTest::newRow("view-map") << QStringLiteral("mapMenu");
-    QTest::newRow("layers") << QStringLiteral("layersMenu");
     QTest::newRow("tools") << QStringLiteral("toolsMenu");
     QTest::newRow("help") << QStringLiteral("helpMenu");
 }

@@ -1,32 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/mainwindow.h"
 
-#include "gis/core/mercator.h"
 #include "gis/core/version.h"
-#include "models/alarmlistmodel.h"
-#include "models/assetlayerloader.h"
-#include "models/assetselection.h"
 #include "models/citysummarymodel.h"
-#include "models/geofenceeditsession.h"
-#include "models/geofencelistmodel.h"
-#include "models/layermodel.h"
-#include "ui/widgets/alarmpanel.h"
-#include "ui/widgets/alarmsound.h"
-#include "ui/widgets/assetdetailspanel.h"
-#include "ui/widgets/assetmapcontroller.h"
-#include "ui/widgets/attributetablepanel.h"
-#include "ui/widgets/charts/livechartpanel.h"
 #include "ui/widgets/coordinatelabel.h"
-#include "ui/widgets/geofenceedittool.h"
-#include "ui/widgets/geofencepainter.h"
-#include "ui/widgets/geofencepanel.h"
-#include "ui/widgets/identifytool.h"
-#include "ui/widgets/layerpanel.h"
-#include "ui/widgets/locatorbox.h"
 #include "ui/widgets/logindialog.h"
 #include "ui/widgets/mapcanvas.h"
-#include "ui/widgets/polygonselecttool.h"
-#include "ui/widgets/rectangleselecttool.h"
+#include "ui/widgets/maptool.h"
 #include "ui/widgets/theme.h"
 
 #include <QAction>
@@ -271,27 +251,13 @@ void MainWindow::logActivity(const QString &line, const QIcon &icon)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_geofencePanel != nullptr && m_geofencePanel->hasUnsavedChanges() && !m_closeConfirmed) {
-        // Nothing the planner drew is lost without being asked.
-        event->ignore();
-        m_geofenceDock->show();
-        m_geofenceDock->raise();
-        auto *box = new QMessageBox(QMessageBox::Warning,
-                                    tr("Unsaved Geofence"),
-                                    tr("The geofence you are editing has unsaved changes."),
-                                    QMessageBox::Discard | QMessageBox::Cancel,
-                                    this);
-        box->setInformativeText(tr("Cancel, then Save in the Geofences dock to keep them."));
-        box->setDefaultButton(QMessageBox::Cancel);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this](int result) {
-            if (result == QMessageBox::Discard) {
-                m_closeConfirmed = true;
-                close();
-            }
-        });
-        box->open();
-        return;
+    // A feature with unsaved work keeps the window open and asks; it closes the window again
+    // once the user has decided.
+    for (const CloseGuard &mayClose : std::as_const(m_closeGuards)) {
+        if (!mayClose()) {
+            event->ignore();
+            return;
+        }
     }
     if (isProgressVisible()) {
         Q_EMIT cancelRequested(); // closing the window stops a long job
@@ -302,59 +268,137 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::createDocks()
 {
-    m_layersDock = createDock(
-        tr("Layers"), QStringLiteral("layersDock"), createLayersPanel(), Qt::LeftDockWidgetArea);
-    m_alarmsDock = createDock(tr("Alarms"),
-                              QStringLiteral("alarmsDock"),
-                              createPlaceholderPanel(tr("No alarm list in this build yet.")),
-                              Qt::RightDockWidgetArea);
-    m_detailsDock = createDock(tr("Details"),
-                               QStringLiteral("detailsDock"),
-                               createPlaceholderPanel(tr("Select an asset on the map to see its "
-                                                         "details here.")),
-                               Qt::RightDockWidgetArea);
+    m_layersTabs = new QTabWidget(this);
+    m_layersTabs->setObjectName(QStringLiteral("layersTabs"));
+    m_layersTabs->setDocumentMode(true);
+    m_layersTabs->addTab(createLayersPanel(), tr("City"));
+    m_layersDock
+        = addDock(QStringLiteral("layersDock"), tr("Layers"), m_layersTabs, {Qt::LeftDockWidgetArea});
     m_activity->setObjectName(QStringLiteral("activityList"));
     m_activity->setUniformItemSizes(true);
     m_activity->setIconSize(QSize(16, 16));
     m_activity->setWordWrap(false);
     m_activity->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_activityDock = createDock(
-        tr("Activity"), QStringLiteral("activityDock"), m_activity, Qt::BottomDockWidgetArea);
-    splitDockWidget(m_alarmsDock, m_detailsDock, Qt::Vertical);
-    resizeDocks({m_layersDock, m_alarmsDock}, {280, 340}, Qt::Horizontal);
+    m_activityDock = addDock(
+        QStringLiteral("activityDock"), tr("Activity"), m_activity, {Qt::BottomDockWidgetArea});
+    resizeDocks({m_layersDock}, {280}, Qt::Horizontal);
     resizeDocks({m_activityDock}, {150}, Qt::Vertical);
 }
 
-QDockWidget *MainWindow::createDock(const QString &title,
-                                    const QString &objectName,
-                                    QWidget *content,
-                                    Qt::DockWidgetArea area)
+QDockWidget *MainWindow::addDock(const QString &objectName,
+                                 const QString &title,
+                                 QWidget *content,
+                                 const DockPlacement &placement)
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
     dock->setWidget(content);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                       | QDockWidget::DockWidgetFloatable);
-    addDockWidget(area, dock);
+    if (placement.splitFrom != nullptr && placement.splitOrientation == Qt::Horizontal
+        && dockWidgetArea(placement.splitFrom) == placement.area) {
+        // Beside a tabbed dock, not a further tab (splitDockWidget() would tab it).
+        addDockWidget(placement.area, dock, Qt::Horizontal);
+    } else {
+        addDockWidget(placement.area, dock);
+    }
+    if (placement.tabbedWith != nullptr) {
+        tabifyDockWidget(placement.tabbedWith, dock);
+        (placement.raise ? dock : placement.tabbedWith)->raise();
+    } else if (placement.splitFrom != nullptr && placement.splitOrientation == Qt::Vertical) {
+        splitDockWidget(placement.splitFrom, dock, Qt::Vertical);
+    }
+    if (isVisible()) {
+        dock->show(); // added after the window appeared (a child is not shown by itself)
+    }
+    // The dock toggles, in the order the docks were added, above the tool bar's toggle.
+    if (m_viewDocks != nullptr) {
+        m_viewMenu->insertAction(m_viewDocks, dock->toggleViewAction());
+    }
     return dock;
 }
 
-QWidget *MainWindow::createPlaceholderPanel(const QString &text)
+void MainWindow::addLayersPage(QWidget *page, const QString &title)
 {
-    auto *panel = new QWidget(this);
-    auto *label = new QLabel(text, panel);
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
-    label->setEnabled(false); // drawn in the palette's muted text colour
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(16, 16, 16, 16);
-    layout->addWidget(label);
-    return panel;
+    m_layersTabs->insertTab(m_layersTabs->count() - 1, page, title);
+    m_layersTabs->setCurrentIndex(0);
+}
+
+void MainWindow::addMenuAction(Menu menu, QAction *action)
+{
+    switch (menu) {
+    case Menu::File:
+        m_fileMenu->insertAction(m_fileFeatures, action);
+        return;
+    case Menu::View:
+        m_viewMenu->insertAction(m_viewFeatures, action);
+        return;
+    case Menu::Layers:
+        m_layersMenu->addAction(action);
+        return;
+    case Menu::Tools:
+        m_toolsMenu->addAction(action);
+        return;
+    case Menu::Help:
+        m_helpMenu->insertAction(m_helpFeatures, action);
+        return;
+    }
+}
+
+void MainWindow::addMapTool(QAction *action, MapTool *tool)
+{
+    Q_ASSERT(action != nullptr && tool != nullptr);
+    action->setCheckable(true);
+    if (!action->statusTip().isEmpty()) {
+        action->setToolTip(action->text().remove(u'&') + QStringLiteral(" — ")
+                           + action->statusTip());
+    }
+    m_toolGroup->addAction(action);
+    m_toolsMenu->addAction(action);
+    m_toolBar->insertAction(m_toolBarTools, action);
+    m_toolActions.insert(tool, action);
+    connect(action, &QAction::triggered, this, [this, tool] {
+        m_map->setZoomRectangleMode(false);
+        m_map->setTool(tool);
+    });
+}
+
+void MainWindow::addToolBarWidget(QWidget *widget)
+{
+    if (m_toolBarSpacer == nullptr) {
+        // The features' widgets sit at the right end.
+        m_toolBarSpacer = new QWidget(m_toolBar);
+        m_toolBarSpacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        m_toolBar->addWidget(m_toolBarSpacer);
+    }
+    widget->setParent(m_toolBar);
+    m_toolBar->addWidget(widget);
+}
+
+void MainWindow::addStatusWidget(QWidget *widget)
+{
+    statusBar()->insertPermanentWidget(m_statusWidgets++, widget);
+}
+
+void MainWindow::addCloseGuard(CloseGuard guard)
+{
+    m_closeGuards.append(std::move(guard));
+}
+
+void MainWindow::showStatusMessage(const QString &text, int timeoutMs)
+{
+    statusBar()->showMessage(text, timeoutMs);
+}
+
+void MainWindow::restoreDockLayout()
+{
+    restoreState(QSettings().value(stateKey()).toByteArray());
 }
 
 QWidget *MainWindow::createLayersPanel()
 {
     auto *panel = new QWidget(this);
+    panel->setObjectName(QStringLiteral("cityPanel"));
     m_layersPanel = panel;
     m_layersPlaceholder
         = new QLabel(tr("Layers appear here once the database is connected."), panel);
@@ -391,31 +435,33 @@ QWidget *MainWindow::createLayersPanel()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     QAction *connectAction
-        = file->addAction(tr("&Connect to Database…"), this, &MainWindow::askForConnection);
+        = m_fileMenu->addAction(tr("&Connect to Database…"), this, &MainWindow::askForConnection);
     connectAction->setObjectName(QStringLiteral("connectAction"));
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connectAction->setStatusTip(tr("Connect to a PostgreSQL/PostGIS database"));
     connectAction->setIcon(QIcon(QStringLiteral(":/icons/database.svg")));
-    QAction *localAction
-        = file->addAction(tr("Use &Local Database"), this, &MainWindow::localDatabaseRequested);
+    QAction *localAction = m_fileMenu->addAction(
+        tr("Use &Local Database"), this, &MainWindow::localDatabaseRequested);
     localAction->setObjectName(QStringLiteral("localDatabaseAction"));
     localAction->setStatusTip(tr("Use the private database on this computer"));
-    file->addSeparator();
-    QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
+    m_fileFeatures = m_fileMenu->addSeparator();
+    QAction *quitAction = m_fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setObjectName(QStringLiteral("quitAction"));
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(QStringLiteral("viewMenu"));
-    for (QDockWidget *dock : {m_layersDock, m_alarmsDock, m_detailsDock, m_activityDock}) {
-        view->addAction(dock->toggleViewAction());
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    // The docks made before the menu existed; later ones add theirs in addDock().
+    QAction *viewSeparator = m_viewMenu->addSeparator(); // the tool bar's toggle goes above it
+    for (QDockWidget *dock : {m_layersDock, m_activityDock}) {
+        m_viewMenu->insertAction(viewSeparator, dock->toggleViewAction());
     }
-    QAction *viewSeparator = view->addSeparator(); // the toolbar's toggle goes above it
-    QAction *darkAction = view->addAction(tr("&Dark Theme"));
+    QAction *darkAction = m_viewMenu->addAction(tr("&Dark Theme"));
+    m_viewFeatures = darkAction;
     darkAction->setObjectName(QStringLiteral("darkThemeAction"));
     darkAction->setCheckable(true);
     darkAction->setChecked(Theme::current() == Theme::Kind::Dark);
@@ -425,7 +471,7 @@ void MainWindow::createMenus()
         Theme::save(kind);
         m_map->update();
     });
-    QAction *fullScreenAction = view->addAction(tr("&Full Screen"));
+    QAction *fullScreenAction = m_viewMenu->addAction(tr("&Full Screen"));
     fullScreenAction->setObjectName(QStringLiteral("fullScreenAction"));
     fullScreenAction->setCheckable(true);
     fullScreenAction->setShortcut(QKeySequence::FullScreen);
@@ -434,411 +480,49 @@ void MainWindow::createMenus()
                           : (windowState() & ~Qt::WindowFullScreen));
     });
 
-    // The map canvas, the layer list and the tools are separate pieces of work; their entries
-    // are here, disabled, so that the menu layout operators learn stays the same when they land.
-    QMenu *layers = menuBar()->addMenu(tr("&Layers"));
-    m_layersMenu = layers;
-    layers->setObjectName(QStringLiteral("layersMenu"));
-    layers->addAction(tr("&Add Layer…"))->setEnabled(false);
-    layers->addAction(tr("&Import File…"))->setEnabled(false);
-    layers->addSeparator();
-    QAction *refresh = layers->addAction(tr("&Refresh"));
-    refresh->setObjectName(QStringLiteral("refreshLayersAction"));
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setEnabled(false);
+    // Filled by the features (the map's layers, import, ...).
+    m_layersMenu = menuBar()->addMenu(tr("&Layers"));
+    m_layersMenu->setObjectName(QStringLiteral("layersMenu"));
 
-    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    m_toolsMenu = tools;
-    tools->setObjectName(QStringLiteral("toolsMenu"));
-    auto *toolGroup = new QActionGroup(this);
-
-    struct ToolEntry
-    {
-        QString name;
-        QString icon;
-        QString objectName;
-    };
-
-    const QList<ToolEntry> toolEntries{
-        {tr("&Pan"), QStringLiteral("tool-pan"), QStringLiteral("panTool")},
-        {tr("&Identify"), QStringLiteral("tool-identify"), QStringLiteral("identifyTool")},
-        {tr("&Select"), QStringLiteral("tool-select"), QStringLiteral("selectTool")},
-        {tr("Select in Pol&ygon"),
-         QStringLiteral("tool-select-polygon"),
-         QStringLiteral("selectPolygonTool")},
-        {tr("Mo&ve Asset"), QStringLiteral("tool-move"), QStringLiteral("moveAssetTool")},
-        {tr("&Measure Distance"), QStringLiteral("tool-measure"), QStringLiteral("measureTool")},
-        {tr("Draw &Geofence"), QStringLiteral("tool-geofence"), QStringLiteral("geofenceTool")},
-    };
+    m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+    m_toolGroup = new QActionGroup(this);
     m_toolBar = addToolBar(tr("Main"));
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setMovable(false);
     m_toolBar->setIconSize(QSize(20, 20));
-    view->insertAction(viewSeparator, m_toolBar->toggleViewAction());
+    m_viewDocks = m_toolBar->toggleViewAction();
+    m_viewMenu->insertAction(viewSeparator, m_viewDocks);
     m_toolBar->addAction(connectAction);
     m_toolBar->addSeparator();
-    for (const ToolEntry &entry : toolEntries) {
-        QAction *tool
-            = tools->addAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(entry.icon)), entry.name);
-        tool->setObjectName(entry.objectName);
-        tool->setCheckable(true);
-        const bool pan = entry.objectName == QStringLiteral("panTool");
-        tool->setEnabled(pan);
-        tool->setChecked(pan);
-        tool->setStatusTip(pan ? tr("Drag the map to move it; the wheel zooms under the cursor")
-                               : tr("Not part of this build yet"));
-        toolGroup->addAction(tool);
-        m_toolBar->addAction(tool);
-        if (pan) {
-            connect(tool, &QAction::triggered, this, [this] {
-                m_map->setZoomRectangleMode(false);
-                m_map->setTool(nullptr);
-            });
-        }
-    }
-    m_toolBar->addSeparator();
-    createMapActions(view, viewSeparator);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("helpMenu"));
-    QAction *aboutAction = help->addAction(tr("&About Infrasight"), this, &MainWindow::showAbout);
-    aboutAction->setMenuRole(QAction::AboutRole);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
-        ->setMenuRole(QAction::AboutQtRole);
-}
-
-void MainWindow::setAssetMap(AssetMapController *assets)
-{
-    Q_ASSERT(assets != nullptr && m_layerPanel == nullptr);
-    m_assets = assets;
-    // Layers dock: the layer list, and the city's summary (counts per type) in a second tab.
-    auto *tabs = new QTabWidget(m_layersDock);
-    tabs->setObjectName(QStringLiteral("layersTabs"));
-    tabs->setDocumentMode(true);
-    m_layerPanel = new LayerPanel(assets->layerModel(), tabs);
-    m_layerPanel->setObjectName(QStringLiteral("layerPanel"));
-    tabs->addTab(m_layerPanel, tr("Layers"));
-    tabs->addTab(m_layersPanel, tr("City"));
-    m_layersDock->setWidget(tabs);
-    connect(
-        m_layerPanel, &LayerPanel::zoomToLayerRequested, assets, &AssetMapController::zoomToLayer);
-
-    // Details dock: identify results, cluster members and the chosen asset.
-    m_detailsPanel = new AssetDetailsPanel(assets->details(), this);
-    m_detailsPanel->setObjectName(QStringLiteral("assetDetailsPanel"));
-    QWidget *placeholder = m_detailsDock->widget();
-    m_detailsDock->setWidget(m_detailsPanel);
-    placeholder->deleteLater();
-    connect(assets,
-            &AssetMapController::candidatesFound,
-            m_detailsPanel,
-            [this](const QList<data::AssetSummary> &candidates, const QString &title) {
-                m_detailsPanel->setCandidates(candidates, title);
-                m_detailsDock->show();
-                m_detailsDock->raise();
-            });
-    connect(m_detailsPanel,
-            &AssetDetailsPanel::zoomToRequested,
-            assets,
-            &AssetMapController::showAsset);
-    connect(m_detailsPanel, &AssetDetailsPanel::candidateChosen, assets, [assets](qint64 id) {
-        assets->selection()->select({id});
+    // Pan is the map's own: no tool active. The features' tools follow it.
+    m_panTool = m_toolsMenu->addAction(QIcon(QStringLiteral(":/icons/tool-pan.svg")), tr("&Pan"));
+    m_panTool->setObjectName(QStringLiteral("panTool"));
+    m_panTool->setCheckable(true);
+    m_panTool->setChecked(true);
+    m_panTool->setStatusTip(tr("Drag the map to move it; the wheel zooms under the cursor"));
+    m_toolGroup->addAction(m_panTool);
+    m_toolBar->addAction(m_panTool);
+    connect(m_panTool, &QAction::triggered, this, [this] {
+        m_map->setZoomRectangleMode(false);
+        m_map->setTool(nullptr);
     });
-
-    // Attribute table dock, tabbed with Activity under the map.
-    m_tablePanel = new AttributeTablePanel(assets->attributeTable(), assets->selection(), this);
-    m_tablePanel->setObjectName(QStringLiteral("attributeTablePanel"));
-    m_tableDock = createDock(tr("Attribute Table"),
-                             QStringLiteral("attributeTableDock"),
-                             m_tablePanel,
-                             Qt::BottomDockWidgetArea);
-    tabifyDockWidget(m_activityDock, m_tableDock);
-    m_activityDock->raise();
-    connect(m_tablePanel,
-            &AttributeTablePanel::zoomToSelectionRequested,
-            assets,
-            &AssetMapController::zoomToSelection);
-    connect(m_tablePanel,
-            &AttributeTablePanel::assetActivated,
-            assets,
-            &AssetMapController::showAssetById);
-    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
-        view->insertAction(m_activityDock->toggleViewAction(), m_tableDock->toggleViewAction());
-    }
-
-    // The search box at the right end of the tool bar; Ctrl+K focuses it.
-    auto *spacer = new QWidget(m_toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
-    m_locator = new LocatorBox(assets->locator(), m_toolBar);
-    m_locator->setObjectName(QStringLiteral("locatorBox"));
-    m_locator->setMinimumWidth(260);
-    m_locator->setMaximumWidth(360);
-    m_toolBar->addWidget(m_locator);
-    connect(m_locator, &LocatorBox::assetChosen, assets, &AssetMapController::showAsset);
-    auto *findAction = new QAction(tr("&Find Asset…"), this);
-    findAction->setObjectName(QStringLiteral("findAssetAction"));
-    findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    connect(findAction, &QAction::triggered, m_locator, [this] {
-        m_locator->setFocus(Qt::ShortcutFocusReason);
-        m_locator->selectAll();
-    });
-    addAction(findAction);
-
-    // Tools.
-    bindTool(QStringLiteral("identifyTool"),
-             assets->identifyTool(),
-             tr("Click an asset to see its details; a cluster lists its members"));
-    bindTool(QStringLiteral("selectTool"),
-             assets->rectangleSelectTool(),
-             tr("Click an asset or drag a rectangle to select; Shift adds, Ctrl toggles"));
-    bindTool(QStringLiteral("selectPolygonTool"),
-             assets->polygonSelectTool(),
-             tr("Click the corners of a polygon, double-click or Enter to select what lies "
-                "inside; Esc cancels"));
-    bindTool(QStringLiteral("moveAssetTool"),
-             assets->moveAssetTool(),
-             tr("Drag a point asset to its new place; Esc cancels the drag"));
     connect(m_map, &MapCanvas::toolChanged, this, &MainWindow::showActiveTool);
+    m_toolBarTools = m_toolBar->addSeparator();
+    createMapActions(m_viewMenu, viewSeparator);
 
-    // Layers menu.
-    QAction *refresh = findChild<QAction *>(QStringLiteral("refreshLayersAction"));
-    refresh->setEnabled(true);
-    refresh->setStatusTip(tr("Fetch every layer of the map again from the database"));
-    connect(refresh, &QAction::triggered, assets, &AssetMapController::reloadLayers);
-    m_layersMenu->addSeparator();
-    QAction *zoomSelection = m_layersMenu->addAction(
-        tr("&Zoom to Selection"), assets, &AssetMapController::zoomToSelection);
-    zoomSelection->setObjectName(QStringLiteral("zoomToSelectionAction"));
-    zoomSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    QAction *clearSelection = m_layersMenu->addAction(
-        tr("&Clear Selection"), assets->selection(), &models::AssetSelection::clear);
-    clearSelection->setObjectName(QStringLiteral("clearSelectionAction"));
-    clearSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    const auto updateSelectionActions = [zoomSelection, clearSelection, assets] {
-        const bool any = !assets->selection()->isEmpty();
-        zoomSelection->setEnabled(any);
-        clearSelection->setEnabled(any);
-    };
-    connect(assets->selection(), &models::AssetSelection::changed, this, updateSelectionActions);
-    updateSelectionActions();
-    connect(assets, &AssetMapController::activity, this, [this](const QString &line) {
-        logActivity(line);
-    });
-    // The attribute table's dock did not exist when the layout was restored.
-    restoreState(QSettings().value(stateKey()).toByteArray());
-}
-
-void MainWindow::setAlarms(models::AlarmListModel *alarms)
-{
-    Q_ASSERT(alarms != nullptr && m_alarmPanel == nullptr);
-    m_alarmPanel = new AlarmPanel(alarms, this);
-    m_alarmPanel->setObjectName(QStringLiteral("alarmPanel"));
-    QWidget *placeholder = m_alarmsDock->widget();
-    m_alarmsDock->setWidget(m_alarmPanel);
-    placeholder->deleteLater();
-    connect(m_alarmPanel, &AlarmPanel::assetRequested, this, [this](qint64 assetId) {
-        if (m_assets) {
-            m_assets->showAssetById(assetId);
-        }
-    });
-    // The counts stay in sight in the status bar, whatever docks are open.
-    m_alarmCounts = new QLabel(this);
-    m_alarmCounts->setObjectName(QStringLiteral("alarmCountLabel"));
-    statusBar()->insertPermanentWidget(0, m_alarmCounts);
-    const auto showCounts = [this](int critical, int warnings, int open) {
-        m_alarmCounts->setText(
-            tr("Alarms: %1 critical, %2 warning(s) new").arg(critical).arg(warnings));
-        m_alarmCounts->setToolTip(tr("%n open alarm(s)", nullptr, open));
-        m_alarmCounts->setStyleSheet(
-            critical > 0 ? QStringLiteral("color: #d02121; font-weight: bold") : QString());
-    };
-    connect(alarms, &models::AlarmListModel::countsChanged, this, showCounts);
-    showCounts(alarms->newCritical(), alarms->newWarnings(), alarms->openCount());
-    connect(alarms, &models::AlarmListModel::criticalRaised, this, [this] {
-        m_alarmsDock->show();
-        m_alarmsDock->raise();
-    });
-    // The chime, off until the operator turns it on; the choice is kept.
-    m_alarmSound = new AlarmSound(this);
-    connect(
-        alarms, &models::AlarmListModel::criticalRaised, m_alarmSound, &AlarmSound::criticalRaised);
-    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
-        QAction *sound = new QAction(tr("&Sound for Critical Alarms"), view);
-        sound->setObjectName(QStringLiteral("alarmSoundAction"));
-        sound->setCheckable(true);
-        sound->setChecked(m_alarmSound->isEnabled());
-        sound->setStatusTip(tr("Chime when a new critical alarm arrives"));
-        connect(sound, &QAction::toggled, m_alarmSound, &AlarmSound::setEnabled);
-        view->insertAction(view->findChild<QAction *>(QStringLiteral("darkThemeAction")), sound);
-    }
-}
-
-void MainWindow::setGeofences(models::GeofenceListModel *fences)
-{
-    Q_ASSERT(fences != nullptr && m_geofencePanel == nullptr);
-    m_geofenceSession = new models::GeofenceEditSession(this);
-    m_geofenceTool = new GeofenceEditTool(m_map, m_geofenceSession, fences);
-    m_geofencePanel = new GeofencePanel(fences, m_geofenceSession, m_geofenceTool, this);
-    m_geofencePanel->setObjectName(QStringLiteral("geofencePanel"));
-    m_geofenceDock = createDock(
-        tr("Geofences"), QStringLiteral("geofenceDock"), m_geofencePanel, Qt::LeftDockWidgetArea);
-    tabifyDockWidget(m_layersDock, m_geofenceDock);
-    m_layersDock->raise();
-    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
-        view->insertAction(m_alarmsDock->toggleViewAction(), m_geofenceDock->toggleViewAction());
-    }
-    // The undo and redo of the shape work wherever the focus is in the window.
-    addAction(m_geofencePanel->undoAction());
-    addAction(m_geofencePanel->redoAction());
-    bindTool(QStringLiteral("geofenceTool"),
-             m_geofenceTool,
-             tr("Draw and edit geofences: choose one in the Geofences dock, or draw a new one"));
-    connect(
-        findChild<QAction *>(QStringLiteral("geofenceTool")), &QAction::triggered, this, [this] {
-            m_geofenceDock->show();
-            m_geofenceDock->raise();
-        });
-    connect(m_geofencePanel, &GeofencePanel::toolRequested, this, [this] {
-        m_map->setZoomRectangleMode(false);
-        m_map->setTool(m_geofenceTool);
-        m_geofenceDock->show();
-        m_geofenceDock->raise();
-    });
-    connect(m_geofencePanel, &GeofencePanel::zoomRequested, this, [this](const QRectF &lonLat) {
-        if (lonLat.isNull()) {
-            return;
-        }
-        const QPointF a = gis::lonLatToMercatorMeters({lonLat.left(), lonLat.top()});
-        const QPointF b = gis::lonLatToMercatorMeters({lonLat.right(), lonLat.bottom()});
-        QRectF meters = QRectF(a, b).normalized();
-        // A margin around the fence, and never closer than a street's worth.
-        const double margin = std::max({meters.width(), meters.height(), 200.0}) * 0.15;
-        meters.adjust(-margin, -margin, margin, margin);
-        m_map->zoomToExtent(meters);
-    });
-    connect(m_geofencePanel,
-            &GeofencePanel::selectionRequested,
-            this,
-            [this](const QList<qint64> &ids) {
-                if (m_assets) {
-                    m_assets->selection()->select(ids);
-                }
-            });
-    connect(m_geofenceTool, &GeofenceEditTool::message, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 8000);
-    });
-    // The fences on the map for everyone (operators watch vehicles enter them); the edit tool
-    // draws them itself while it is active.
-    auto *showFences = new QAction(tr("&Geofences on the Map"), this);
-    showFences->setObjectName(QStringLiteral("showGeofencesAction"));
-    showFences->setCheckable(true);
-    showFences->setChecked(QSettings().value(QStringLiteral("map/showGeofences"), true).toBool());
-    showFences->setStatusTip(tr("Draw the geofences over the map, each in its colour"));
-    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
-        view->insertAction(view->findChild<QAction *>(QStringLiteral("darkThemeAction")),
-                           showFences);
-    }
-    connect(showFences, &QAction::toggled, this, [this](bool on) {
-        QSettings().setValue(QStringLiteral("map/showGeofences"), on);
-        m_map->update();
-    });
-    m_map->setOverlayPainter(
-        MapCanvas::Overlay::Geofences,
-        [this, fences, showFences](QPainter &painter, const render::MapViewport &view) {
-            if (showFences->isChecked() && m_map->tool() != m_geofenceTool) {
-                GeofencePainter::paint(painter, view, *fences);
-            }
-        });
-    connect(fences, &QAbstractItemModel::modelReset, m_map, qOverload<>(&QWidget::update));
-    // Snap targets: the other fences and each asset layer, all on unless unticked here.
-    QMenu *snapMenu = m_geofencePanel->snapMenu();
-    connect(snapMenu, &QMenu::aboutToShow, this, [this, snapMenu] {
-        snapMenu->clear();
-        QList<std::pair<QString, QString>> targets{
-            {GeofenceEditTool::geofenceSnapKey(), tr("Other Geofences")}};
-        if (m_assets) {
-            for (const models::LayerDefinition &layer : m_assets->layerModel()->layers()) {
-                targets.append({layer.key, layer.title});
-            }
-        }
-        for (const auto &[key, title] : std::as_const(targets)) {
-            QAction *target = snapMenu->addAction(title);
-            target->setCheckable(true);
-            target->setChecked(!m_geofenceTool->snapExcluded().contains(key));
-            connect(target, &QAction::toggled, this, [this, key](bool on) {
-                QSet<QString> excluded = m_geofenceTool->snapExcluded();
-                if (on) {
-                    excluded.remove(key);
-                } else {
-                    excluded.insert(key);
-                }
-                m_geofenceTool->setSnapExcluded(excluded);
-            });
-        }
-    });
-}
-
-void MainWindow::setLiveCharts(models::TimeSeriesModel *series)
-{
-    Q_ASSERT(series != nullptr && m_chartPanel == nullptr);
-    m_chartPanel = new LiveChartPanel(series, this);
-    m_chartPanel->setObjectName(QStringLiteral("liveChartPanel"));
-    m_chartDock = createDock(
-        tr("Live Chart"), QStringLiteral("liveChartDock"), m_chartPanel, Qt::BottomDockWidgetArea);
-    // Beside the Activity and Attribute Table tabs, not a third tab (splitDockWidget() would
-    // tab it with a tabbed dock), with room for a few charts.
-    removeDockWidget(m_chartDock);
-    addDockWidget(Qt::BottomDockWidgetArea, m_chartDock, Qt::Horizontal);
-    m_chartDock->show();
-    resizeDocks({m_chartDock}, {260}, Qt::Vertical);
-    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
-        view->insertAction(m_activityDock->toggleViewAction(), m_chartDock->toggleViewAction());
-    }
-    if (m_alarmPanel) {
-        connect(m_alarmPanel, &AlarmPanel::chartRequested, this, &MainWindow::showChart);
-    }
-    if (m_detailsPanel) {
-        connect(m_detailsPanel, &AssetDetailsPanel::chartRequested, this, &MainWindow::showChart);
-    }
-    if (m_assets) {
-        connect(m_assets, &AssetMapController::chartRequested, this, &MainWindow::showChart);
-    }
-}
-
-void MainWindow::showChart(qint64 sensorId)
-{
-    if (!m_chartPanel) {
-        return;
-    }
-    m_chartPanel->showSensor(sensorId);
-    m_chartDock->show();
-    m_chartDock->raise();
-}
-
-void MainWindow::bindTool(const QString &objectName, MapTool *tool, const QString &statusTip)
-{
-    QAction *action = findChild<QAction *>(objectName);
-    Q_ASSERT(action != nullptr);
-    action->setEnabled(true);
-    action->setStatusTip(statusTip);
-    action->setToolTip(action->text().remove(u'&') + QStringLiteral(" — ") + statusTip);
-    m_toolActions.insert(tool, action);
-    connect(action, &QAction::triggered, this, [this, tool] {
-        m_map->setZoomRectangleMode(false);
-        m_map->setTool(tool);
-    });
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpFeatures = m_helpMenu->addAction(tr("&About Infrasight"), this, &MainWindow::showAbout);
+    m_helpFeatures->setMenuRole(QAction::AboutRole);
+    m_helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::showActiveTool(MapTool *tool)
 {
-    QAction *action = m_toolActions.value(tool);
-    if (action == nullptr) {
-        action = findChild<QAction *>(QStringLiteral("panTool"));
-    }
-    if (action != nullptr) {
-        action->setChecked(true);
-    }
+    QAction *action = m_toolActions.value(tool, m_panTool);
+    action->setChecked(true);
 }
 
 void MainWindow::createStatusBar()

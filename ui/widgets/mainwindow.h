@@ -3,6 +3,8 @@
 
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/mapcanvas.h"
+#include "ui/widgets/serviceregistry.h"
+#include "ui/widgets/workbench.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -10,48 +12,42 @@
 #include <QString>
 
 class QAction;
+class QActionGroup;
 class QIcon;
 class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
 class QProgressBar;
+class QTabWidget;
 class QToolBar;
 class QToolButton;
 class QTreeView;
 
-namespace infrasight::models {
-class AlarmListModel;
-class GeofenceEditSession;
-class GeofenceListModel;
-class CitySummaryModel;
-class TimeSeriesModel;
+namespace infrasight::data {
 struct CitySummary;
+}
+
+namespace infrasight::models {
+class CitySummaryModel;
+using CitySummary = data::CitySummary;
 } // namespace infrasight::models
 
 namespace infrasight::ui {
 
-class AlarmPanel;
-class AlarmSound;
-class AssetMapController;
-class AttributeTablePanel;
-class AssetDetailsPanel;
 class CoordinateLabel;
-class GeofenceEditTool;
-class GeofencePanel;
-class LayerPanel;
-class LiveChartPanel;
-class LocatorBox;
 class LoginDialog;
 class MapTool;
 
-/// The console's main window: the map canvas in the middle, docks around it (Layers on the left,
-/// Alarms and Details on the right, Activity at the bottom), the menus File, View, Layers, Tools
-/// and Help, and the database link in the status bar. It knows nothing about the database itself:
-/// app/ feeds it states through setConnectionState() and listens to its request signals.
-/// Window geometry, dock layout and the theme are kept in QSettings (never credentials).
-/// GUI thread only.
-class MainWindow : public QMainWindow
+/// The console's main window: the map canvas in the middle, the Layers dock on the left and
+/// Activity at the bottom, the menus File, View, Layers, Tools and Help, and the database link in
+/// the status bar. Features put their docks (Alarms and Details on the right, ...), actions and
+/// tools into it through the Workbench interface; the window knows none of them by name. It
+/// knows nothing about the database either: app/ feeds it states through setConnectionState()
+/// and listens to its request signals. Window geometry, dock layout and the theme are kept in
+/// QSettings (never credentials); the dock layout is restored by restoreDockLayout() once the
+/// features added their docks. GUI thread only.
+class MainWindow : public QMainWindow, public Workbench
 {
     Q_OBJECT
 
@@ -78,63 +74,31 @@ public:
     /// The asset types shown in the Layers dock.
     models::CitySummaryModel *citySummaryModel() const { return m_citySummary; }
 
-    /// Puts the asset layers into the window: the layer list in the Layers dock, the asset
-    /// details in the Details dock, the attribute table in a dock of its own (tabbed with
-    /// Activity), the asset search box in the tool bar, the Identify, Select, Select by Polygon
-    /// and Move Asset tools, and Zoom to Selection, Clear Selection and Refresh in the Layers
-    /// menu. Call once; the controller is borrowed and must outlive the window's use of it (the
-    /// window is destroyed first).
-    void setAssetMap(AssetMapController *assets);
+    /// Puts the docks where the last session left them. Call once the features added theirs.
+    void restoreDockLayout();
 
-    /// Puts the alarm list into the Alarms dock and its counts into the status bar; Enter on an
-    /// alarm shows its asset (once setAssetMap() was called). Call once; the model is borrowed
-    /// and must outlive the window.
-    void setAlarms(models::AlarmListModel *alarms);
+    // Workbench
+    QWidget *windowWidget() override { return this; }
 
-    AlarmPanel *alarmPanel() const { return m_alarmPanel; }
+    MapCanvas *mapCanvas() const override { return m_map; }
 
-    /// The chime for new critical alarms (View > Sound for Critical Alarms), once setAlarms()
-    /// was called.
-    AlarmSound *alarmSound() const { return m_alarmSound; }
+    QDockWidget *addDock(const QString &objectName,
+                         const QString &title,
+                         QWidget *content,
+                         const DockPlacement &placement) override;
 
-    /// Puts the live charts into a Live Chart dock at the bottom. An alarm (Enter), an alarm
-    /// marker (Identify) and a sensor in the Details panel open their sensor's chart there. Call
-    /// once, after setAssetMap() and setAlarms(); the model is borrowed and must outlive the
-    /// window.
-    void setLiveCharts(models::TimeSeriesModel *series);
+    QDockWidget *activityDock() const override { return m_activityDock; }
 
-    LiveChartPanel *liveChartPanel() const { return m_chartPanel; }
+    void addLayersPage(QWidget *page, const QString &title) override;
+    void addMenuAction(Menu menu, QAction *action) override;
+    void addMapTool(QAction *action, MapTool *tool) override;
+    void addToolBarWidget(QWidget *widget) override;
+    void addStatusWidget(QWidget *widget) override;
+    void addCloseGuard(CloseGuard guard) override;
+    void logActivity(const QString &line, const QIcon &icon = {}) override;
+    void showStatusMessage(const QString &text, int timeoutMs) override;
 
-    QDockWidget *liveChartDock() const { return m_chartDock; }
-
-    /// Opens a sensor's live chart and brings its dock forward.
-    void showChart(qint64 sensorId);
-
-    /// Puts the geofences into a Geofences dock (tabbed with Layers) and binds Tools > Draw
-    /// Geofence to the geofence editor: choosing a fence opens it zoomed on the map, Select on
-    /// Map selects the assets inside it (once setAssetMap() was called). Call once; the model
-    /// is borrowed and must outlive the window. Closing the window with unsaved geofence
-    /// changes asks first.
-    void setGeofences(models::GeofenceListModel *fences);
-
-    GeofencePanel *geofencePanel() const { return m_geofencePanel; }
-
-    GeofenceEditTool *geofenceTool() const { return m_geofenceTool; }
-
-    QDockWidget *geofenceDock() const { return m_geofenceDock; }
-
-    /// The alarm counts in the status bar.
-    QLabel *alarmCountLabel() const { return m_alarmCounts; }
-
-    LayerPanel *layerPanel() const { return m_layerPanel; }
-
-    AssetDetailsPanel *detailsPanel() const { return m_detailsPanel; }
-
-    AttributeTablePanel *attributeTablePanel() const { return m_tablePanel; }
-
-    LocatorBox *locatorBox() const { return m_locator; }
-
-    QDockWidget *attributeTableDock() const { return m_tableDock; }
+    ServiceRegistry &services() override { return m_services; }
 
     /// Shows a long job in the status bar: the phase, a progress bar (busy when total <= 0) and
     /// a Cancel button that emits cancelRequested().
@@ -149,15 +113,10 @@ public:
     /// Closes the login dialog if it is open (e.g. once the connection succeeded).
     void dismissLogin();
 
-    /// Appends a time-stamped line to the Activity dock.
-    void logActivity(const QString &line, const QIcon &icon = {});
-
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
 
     /// The map canvas in the middle of the window.
     MapCanvas *mapArea() const { return m_map; }
-
-    MapCanvas *mapCanvas() const { return m_map; }
 
     /// The lon/lat and projected position of the cursor in the status bar.
     CoordinateLabel *coordinateLabel() const { return m_coordinates; }
@@ -165,13 +124,7 @@ public:
     /// The login dialog while it exists (created on first askForLogin()), else nullptr.
     LoginDialog *loginDialog() const;
 
-    QDockWidget *layersDock() const { return m_layersDock; }
-
-    QDockWidget *alarmsDock() const { return m_alarmsDock; }
-
-    QDockWidget *detailsDock() const { return m_detailsDock; }
-
-    QDockWidget *activityDock() const { return m_activityDock; }
+    QDockWidget *layersDock() const override { return m_layersDock; }
 
     QListWidget *activityList() const { return m_activity; }
 
@@ -204,15 +157,8 @@ private:
     void askForConnection();
     void showAbout();
     void updateTitle();
-    QDockWidget *createDock(const QString &title,
-                            const QString &objectName,
-                            QWidget *content,
-                            Qt::DockWidgetArea area);
-    QWidget *createPlaceholderPanel(const QString &text);
     QWidget *createLayersPanel();
     void updateCityFacts();
-    /// The Tools menu entry that activates tool (enabled from now on).
-    void bindTool(const QString &objectName, MapTool *tool, const QString &statusTip);
     /// Checks the Tools entry of the canvas's active tool (Pan when there is none).
     void showActiveTool(MapTool *tool);
 
@@ -222,32 +168,29 @@ private:
     QLabel *m_serverLabel = nullptr;
     QListWidget *m_activity = nullptr;
     QDockWidget *m_layersDock = nullptr;
-    QDockWidget *m_alarmsDock = nullptr;
-    QDockWidget *m_detailsDock = nullptr;
+    QTabWidget *m_layersTabs = nullptr;
     QDockWidget *m_activityDock = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QWidget *m_toolBarSpacer = nullptr; ///< between the actions and the features' widgets
     models::CitySummaryModel *m_citySummary = nullptr;
     QTreeView *m_cityTypes = nullptr;
     QWidget *m_layersPanel = nullptr;
-    LayerPanel *m_layerPanel = nullptr;
-    AlarmPanel *m_alarmPanel = nullptr;
-    AlarmSound *m_alarmSound = nullptr;
-    LiveChartPanel *m_chartPanel = nullptr;
-    QDockWidget *m_chartDock = nullptr;
-    models::GeofenceEditSession *m_geofenceSession = nullptr;
-    GeofenceEditTool *m_geofenceTool = nullptr;
-    GeofencePanel *m_geofencePanel = nullptr;
-    QDockWidget *m_geofenceDock = nullptr;
-    bool m_closeConfirmed = false;
-    QLabel *m_alarmCounts = nullptr;
-    QPointer<AssetMapController> m_assets;
-    AssetDetailsPanel *m_detailsPanel = nullptr;
-    AttributeTablePanel *m_tablePanel = nullptr;
-    LocatorBox *m_locator = nullptr;
-    QDockWidget *m_tableDock = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QMenu *m_layersMenu = nullptr;
     QMenu *m_toolsMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_fileFeatures = nullptr;  ///< features' File actions go above it (the separator)
+    QAction *m_viewDocks = nullptr;     ///< dock toggles go above it (the tool bar's toggle)
+    QAction *m_viewFeatures = nullptr;  ///< features' View options go above it (Dark Theme)
+    QAction *m_helpFeatures = nullptr;  ///< features' Help actions go above it (About)
+    QAction *m_panTool = nullptr;
+    QAction *m_toolBarTools = nullptr; ///< the features' tools go above it (a separator)
+    QActionGroup *m_toolGroup = nullptr;
     QHash<MapTool *, QAction *> m_toolActions;
+    QList<CloseGuard> m_closeGuards;
+    ServiceRegistry m_services;
+    int m_statusWidgets = 0;
     QLabel *m_cityFacts = nullptr;
     QLabel *m_layersPlaceholder = nullptr;
     QLabel *m_progressLabel = nullptr;
