@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/alarmlistmodel.h"
 
+#include "models/errormessage.h"
 #include "models/logging.h"
 
 #include <QColor>
@@ -11,9 +12,9 @@ namespace infrasight::models {
 AlarmListModel::AlarmListModel(data::AlarmRepository &repository, QObject *parent)
     : QAbstractTableModel(parent)
     , m_repository(repository)
-    , m_live(repository.changes(),
-             {QStringLiteral("alarm")},
-             [this](const LiveTable::Done &done) { return read(done); })
+    , m_live(repository.changes(), {QStringLiteral("alarm")}, [this](const LiveTable::Done &done) {
+        return read(done);
+    })
 {
     m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
 }
@@ -133,7 +134,7 @@ data::Request AlarmListModel::read(const LiveTable::Done &done)
             } else if (alarms.error().code != ErrorCode::Connection) {
                 qCWarning(lcModels) << "alarm list failed:" << alarms.error().toString();
                 Q_EMIT actionFailed(
-                    tr("The alarm list could not be read: %1").arg(alarms.error().message));
+                    ErrorMessage::failed(tr("The alarm list could not be read"), alarms.error()));
             }
             done();
         });
@@ -164,7 +165,7 @@ void AlarmListModel::handleAcknowledged(const Result<void> &outcome)
             message = tr("The alarm was changed by someone else meanwhile; the list shows it "
                          "as it is now.");
         } else {
-            message = tr("The alarm could not be acknowledged: %1").arg(error.message);
+            message = ErrorMessage::failed(tr("The alarm could not be acknowledged"), error);
         }
         Q_EMIT actionFailed(message);
     }

@@ -2,6 +2,7 @@
 #include "models/assetdetails.h"
 
 #include "data/assetqueries.h"
+#include "models/errormessage.h"
 #include "models/logging.h"
 
 namespace infrasight::models {
@@ -120,7 +121,7 @@ void AssetDetails::handleFinished(data::QueryId id, const data::QueryOutcome &ou
     if (!outcome) {
         qCWarning(lcModels) << "asset" << m_assetId << "details:" << outcome.error().toString();
         if (m_error.isEmpty()) {
-            m_error = outcome.error().message;
+            m_error = ErrorMessage::describe(outcome.error());
         }
     } else {
         apply(part, *outcome);
@@ -156,7 +157,7 @@ void AssetDetails::apply(Part part, const data::QueryResult &result)
         qCWarning(lcModels) << "asset" << m_assetId
                             << "details could not be decoded:" << decoded.error().toString();
         if (m_error.isEmpty()) {
-            m_error = decoded.error().message;
+            m_error = ErrorMessage::describe(decoded.error());
         }
     }
 }

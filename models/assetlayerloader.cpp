@@ -5,6 +5,7 @@
 #include "data/dbclient.h"
 #include "gis/core/mercator.h"
 #include "gis/core/tilerange.h"
+#include "models/errormessage.h"
 #include "models/logging.h"
 
 #include <QJsonArray>
@@ -664,7 +665,7 @@ void AssetLayerLoader::Private::handleTile(const PendingTile &tile,
             connectionErrorReported = connectionLost;
             qCWarning(lcModels) << "asset tile" << tile.unit.tile.toString()
                                 << "failed:" << outcome.error().toString();
-            Q_EMIT q->loadError(outcome.error().message);
+            Q_EMIT q->loadError(ErrorMessage::describe(outcome.error()));
         }
         return;
     }
@@ -676,7 +677,7 @@ void AssetLayerLoader::Private::handleTile(const PendingTile &tile,
         failed.insert(tile.unit);
         qCWarning(lcModels) << "asset tile" << tile.unit.tile.toString()
                             << "undecodable:" << blocks.error().toString();
-        Q_EMIT q->loadError(blocks.error().message);
+        Q_EMIT q->loadError(ErrorMessage::describe(blocks.error()));
         return;
     }
     for (const QString &key : std::as_const(tile.layers)) {
@@ -695,13 +696,13 @@ void AssetLayerLoader::Private::handleLocations(const QList<qint64> &ids,
 {
     if (!outcome) {
         if (outcome.error().code != ErrorCode::Cancelled) {
-            Q_EMIT q->loadError(outcome.error().message);
+            Q_EMIT q->loadError(ErrorMessage::describe(outcome.error()));
         }
         return;
     }
     const auto locations = data::AssetQueries::decodeLocations(*outcome);
     if (!locations) {
-        Q_EMIT q->loadError(locations.error().message);
+        Q_EMIT q->loadError(ErrorMessage::describe(locations.error()));
         return;
     }
     QHash<QString, qint64> typeOfLayer;

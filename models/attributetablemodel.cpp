@@ -2,6 +2,7 @@
 #include "models/attributetablemodel.h"
 
 #include "gis/core/assetstatus.h"
+#include "models/errormessage.h"
 #include "models/logging.h"
 
 #include <iterator>
@@ -54,8 +55,7 @@ AttributeTableModel::AttributeTableModel(data::AssetRepository &repository, QObj
     , m_repository(repository)
     , m_columns(repository.attributeColumns())
     , m_statusColumn(int(m_columns.indexOf(QStringLiteral("status"))))
-{
-}
+{}
 
 AttributeTableModel::~AttributeTableModel()
 {
@@ -202,7 +202,8 @@ void AttributeTableModel::handlePage(Result<QList<QStringList>> page)
         }
         // The rows so far stay; m_complete stays false, so fetchMore() asks for the page again.
         qCWarning(lcModels) << "attribute table page failed:" << page.error().toString();
-        Q_EMIT errorOccurred(page.error().message);
+        Q_EMIT errorOccurred(
+            ErrorMessage::failed(tr("The attribute table could not be read"), page.error()));
         return;
     }
     const int count = int(page->size());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/geofencelistmodel.h"
 
+#include "models/errormessage.h"
 #include "models/logging.h"
 
 #include <QColor>
@@ -110,8 +111,8 @@ void GeofenceListModel::remove(qint64 id, int version)
             Q_EMIT saveFailed(removed.error().code == ErrorCode::Conflict
                                   ? tr("The geofence was changed by someone else meanwhile; "
                                        "it was not deleted.")
-                                  : tr("The geofence could not be deleted: %1")
-                                        .arg(removed.error().message));
+                                  : ErrorMessage::failed(tr("The geofence could not be deleted"),
+                                                         removed.error()));
         }
         refresh();
     });
@@ -137,8 +138,7 @@ void GeofenceListModel::handleSaved(const data::GeofenceRecord &ours,
         // Someone else saved first: nothing was written; show theirs beside ours.
         m_repository.fetch(
             ours.id, this, [this, ours](const Result<std::optional<data::GeofenceRecord>> &now) {
-                Q_EMIT saveConflict(ours,
-                                    now && now->has_value() ? **now : data::GeofenceRecord{});
+                Q_EMIT saveConflict(ours, now && now->has_value() ? **now : data::GeofenceRecord{});
             });
         return;
     }
@@ -148,7 +148,7 @@ void GeofenceListModel::handleSaved(const data::GeofenceRecord &ours,
     } else if (error.code == ErrorCode::InvalidArgument) {
         message = tr("The database refused the shape: it is not a valid polygon.");
     } else {
-        message = tr("The geofence could not be saved: %1").arg(error.message);
+        message = ErrorMessage::failed(tr("The geofence could not be saved"), error);
     }
     Q_EMIT saveFailed(message);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/locatormodel.h"
 
+#include "models/errormessage.h"
 #include "models/logging.h"
 
 #include <QStringList>
@@ -126,7 +127,7 @@ void LocatorModel::handleResults(Result<QList<data::AssetSummary>> results)
         setResults({});
         // The error last, so that a view's "failed" is not replaced by its "no match".
         Q_EMIT resultsReady(m_text);
-        Q_EMIT errorOccurred(results.error().message);
+        Q_EMIT errorOccurred(ErrorMessage::failed(tr("The search failed"), results.error()));
         return;
     }
     if (results->size() > MaxResults) {

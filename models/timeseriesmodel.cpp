@@ -3,6 +3,7 @@
 
 #include "data/repositories/changefeed.h"
 #include "models/decimation.h"
+#include "models/errormessage.h"
 #include "models/logging.h"
 
 #include <QDateTime>
@@ -61,9 +62,8 @@ TimeSeriesModel::TimeSeriesModel(data::ReadingRepository &repository, QObject *p
              [this](const LiveTable::Done &done) { return fetchNew(done); })
 {
     m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
-    m_live.setFilter([this](const QString &, const QString &payload) {
-        return acceptReadings(payload);
-    });
+    m_live.setFilter(
+        [this](const QString &, const QString &payload) { return acceptReadings(payload); });
     m_ageTick.setInterval(1000);
     connect(&m_ageTick, &QTimer::timeout, this, &TimeSeriesModel::tick);
     connect(&repository.changes(), &data::ChangeFeed::becameLive, this, [this] {
@@ -326,15 +326,15 @@ void TimeSeriesModel::fetchHistory(const QList<qint64> &sensorIds)
     const qint64 to = now + 3'600'000;
     const bool wasLoading = isLoading();
     ++m_historyInFlight;
-    m_repository.history(sensorIds,
-                         source(),
-                         from,
-                         to,
-                         this,
-                         [this, generation = m_generation](
-                             const Result<QList<data::SensorSamples>> &samples) {
-                             handleHistory(generation, samples);
-                         });
+    m_repository.history(
+        sensorIds,
+        source(),
+        from,
+        to,
+        this,
+        [this, generation = m_generation](const Result<QList<data::SensorSamples>> &samples) {
+            handleHistory(generation, samples);
+        });
     m_historyFetchedMs = now;
     for (qint64 sensorId : sensorIds) {
         if (Series *series = find(sensorId); series != nullptr && !isRaw()) {
@@ -369,7 +369,7 @@ data::Request TimeSeriesModel::fetchNew(const LiveTable::Done &done)
 void TimeSeriesModel::handleSensors(const Result<QList<data::SensorChartInfo>> &sensors)
 {
     if (!sensors) {
-        Q_EMIT failed(tr("Could not read the sensor: %1").arg(sensors.error().message));
+        Q_EMIT failed(ErrorMessage::failed(tr("The sensor could not be read"), sensors.error()));
         return;
     }
     for (const data::SensorChartInfo &info : *sensors) {
@@ -396,7 +396,7 @@ void TimeSeriesModel::handleHistory(int generation,
         return; // for a range or series no longer shown
     }
     if (!samples) {
-        Q_EMIT failed(tr("Could not read the history: %1").arg(samples.error().message));
+        Q_EMIT failed(ErrorMessage::failed(tr("The history could not be read"), samples.error()));
         return;
     }
     applySamples(*samples, true);

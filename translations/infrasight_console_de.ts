@@ -245,78 +245,78 @@
 <context>
     <name>infrasight::app::BasemapChooser</name>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="45"/>
+        <location filename="../app/console/basemapchooser.cpp" line="46"/>
         <source>no answer within %1 s</source>
         <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="90"/>
+        <location filename="../app/console/basemapchooser.cpp" line="91"/>
         <source>while testing whether the tile server answers</source>
         <translation>während geprüft wird, ob der Kachelserver antwortet</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="99"/>
-        <location filename="../app/console/basemapchooser.cpp" line="105"/>
+        <location filename="../app/console/basemapchooser.cpp" line="100"/>
+        <location filename="../app/console/basemapchooser.cpp" line="106"/>
         <source>chosen in View &gt; Map &gt; Map Source</source>
         <translation>gewählt unter Ansicht &gt; Karte &gt; Kartenquelle</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="139"/>
+        <location filename="../app/console/basemapchooser.cpp" line="140"/>
         <source>the tile server is reachable</source>
         <translation>der Kachelserver ist erreichbar</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="144"/>
+        <location filename="../app/console/basemapchooser.cpp" line="145"/>
         <source>Map: the OpenStreetMap tile server is not reachable (%1); staying with the offline basemap.</source>
         <translation>Karte: Der OpenStreetMap-Kachelserver ist nicht erreichbar (%1); die Offline-Grundkarte bleibt.</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="149"/>
+        <location filename="../app/console/basemapchooser.cpp" line="150"/>
         <source>the OpenStreetMap tile server is not reachable (%1)</source>
         <translation>der OpenStreetMap-Kachelserver ist nicht erreichbar (%1)</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="167"/>
-        <source>Map: OpenStreetMap tiles cannot be used: %1</source>
-        <translation>Karte: OpenStreetMap-Kacheln können nicht verwendet werden: %1</translation>
+        <location filename="../app/console/basemapchooser.cpp" line="168"/>
+        <source>Map: OpenStreetMap tiles cannot be used</source>
+        <translation>Karte: OpenStreetMap-Kacheln können nicht verwendet werden</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="174"/>
+        <location filename="../app/console/basemapchooser.cpp" line="206"/>
+        <source>Map: the tile URL template cannot be used</source>
+        <translation>Karte: Die Kachel-URL-Vorlage kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/basemapchooser.cpp" line="223"/>
+        <source>Map: the MBTiles file cannot be used</source>
+        <translation>Karte: Die MBTiles-Datei kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/console/basemapchooser.cpp" line="177"/>
         <source>Map: showing OpenStreetMap tiles (%1).</source>
         <translation>Karte: OpenStreetMap-Kacheln werden angezeigt (%1).</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="183"/>
+        <location filename="../app/console/basemapchooser.cpp" line="186"/>
         <source>Map: %1, and there is no offline basemap at %2. Build it with: infrasightctl tiles build --osm CITY.osm.pbf --out %2 (scripts/demo does this for Monaco), or set INFRASIGHT_BASEMAP.</source>
         <translation>Karte: %1, und unter %2 gibt es keine Offline-Grundkarte. Erstellen Sie sie mit: infrasightctl tiles build --osm STADT.osm.pbf --out %2 (scripts/demo erledigt das für Monaco), oder setzen Sie INFRASIGHT_BASEMAP.</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="188"/>
+        <location filename="../app/console/basemapchooser.cpp" line="191"/>
         <source>no offline basemap</source>
         <translation>keine Offline-Grundkarte</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="189"/>
+        <location filename="../app/console/basemapchooser.cpp" line="192"/>
         <source>Tile server not reachable; no offline basemap at %1</source>
         <translation>Kachelserver nicht erreichbar; keine Offline-Grundkarte unter %1</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="203"/>
-        <source>Map: the tile URL template cannot be used: %1</source>
-        <translation>Karte: Die Kachel-URL-Vorlage kann nicht verwendet werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/console/basemapchooser.cpp" line="211"/>
+        <location filename="../app/console/basemapchooser.cpp" line="215"/>
         <source>Map: showing tiles from %1.</source>
         <translation>Karte: Kacheln von %1 werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../app/console/basemapchooser.cpp" line="219"/>
-        <source>Map: the MBTiles file cannot be used: %1</source>
-        <translation>Karte: Die MBTiles-Datei kann nicht verwendet werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/console/basemapchooser.cpp" line="244"/>
+        <location filename="../app/console/basemapchooser.cpp" line="250"/>
         <source>Map: showing the offline basemap %1 (%2).</source>
         <translation>Karte: Die Offline-Grundkarte %1 wird angezeigt (%2).</translation>
     </message>

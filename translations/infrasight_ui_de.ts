@@ -257,45 +257,45 @@
 <context>
     <name>infrasight::ui::AssetMapController</name>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="178"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="179"/>
         <source>A map layer could not be loaded: %1</source>
         <translation>Eine Kartenebene konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="223"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="559"/>
-        <source>Selection failed: %1</source>
-        <translation>Auswahl fehlgeschlagen: %1</translation>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="565"/>
+        <source>Selection failed</source>
+        <translation>Auswahl fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="262"/>
         <location filename="../ui/widgets/assetmapcontroller.cpp" line="269"/>
-        <source>The asset layers could not be read: %1</source>
-        <translation>Die Anlagenebenen konnten nicht gelesen werden: %1</translation>
+        <source>The asset layers could not be read</source>
+        <translation>Die Anlagenebenen konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="306"/>
-        <source>The extent could not be read: %1</source>
-        <translation>Die Ausdehnung konnte nicht gelesen werden: %1</translation>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="308"/>
+        <source>The extent could not be read</source>
+        <translation>Die Ausdehnung konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="330"/>
-        <source>The asset could not be read: %1</source>
-        <translation>Die Anlage konnte nicht gelesen werden: %1</translation>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="333"/>
+        <source>The asset could not be read</source>
+        <translation>Die Anlage konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="359"/>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="438"/>
-        <source>Identify failed: %1</source>
-        <translation>Abfrage fehlgeschlagen: %1</translation>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="363"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="443"/>
+        <source>Identify failed</source>
+        <translation>Abfrage fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="369"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="373"/>
         <source>No asset here</source>
         <translation>Keine Anlage hier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="370"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="374"/>
         <source>%n asset(s) here</source>
         <translation>
             <numerusform>%n Anlage hier</numerusform>
@@ -303,37 +303,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="433"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="437"/>
         <source>Cluster: %1 × %2 (first %3)</source>
         <translation>Cluster: %1 × %2 (die ersten %3)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="434"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="438"/>
         <source>Cluster: %1 × %2</source>
         <translation>Cluster: %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="476"/>
-        <source>The asset could not be moved: %1</source>
-        <translation>Die Anlage konnte nicht verschoben werden: %1</translation>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="481"/>
+        <source>The asset could not be moved</source>
+        <translation>Die Anlage konnte nicht verschoben werden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="488"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="498"/>
+        <source>%1 could not be moved</source>
+        <translation>%1 konnte nicht verschoben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="494"/>
         <source>%1 was changed by someone else meanwhile; the map shows their version. Move it again if needed.</source>
         <translation>%1 wurde inzwischen von jemand anderem geändert; die Karte zeigt nun die geänderte Fassung. Verschieben Sie die Anlage bei Bedarf erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="491"/>
-        <source>%1 could not be moved: %2</source>
-        <translation>%1 konnte nicht verschoben werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="495"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="501"/>
         <source>%1 moved.</source>
         <translation>%1 verschoben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/assetmapcontroller.cpp" line="568"/>
+        <location filename="../ui/widgets/assetmapcontroller.cpp" line="574"/>
         <source>%n asset(s) selected</source>
         <translation>
             <numerusform>%n Anlage ausgewählt</numerusform>

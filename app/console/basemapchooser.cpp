@@ -5,6 +5,7 @@
 #include "app/console/settings.h"
 #include "data/localcluster.h"
 #include "gis/core/mercator.h"
+#include "models/errormessage.h"
 #include "ui/render/tilesourcefactory.h"
 #include "ui/widgets/mainwindow.h"
 #include "ui/widgets/mapcanvas.h"
@@ -164,8 +165,10 @@ void BasemapChooser::showOnline(const QString &why)
     settings.cacheMaximumBytes = Settings::tileCacheMaximumBytes();
     auto source = render::TileSourceFactory::create(settings);
     if (!source) {
-        report(tr("Map: OpenStreetMap tiles cannot be used: %1").arg(source.error().message), true);
-        m_window->mapCanvas()->setSourceMessage(source.error().message);
+        report(models::ErrorMessage::failed(tr("Map: OpenStreetMap tiles cannot be used"),
+                                            source.error()),
+               true);
+        m_window->mapCanvas()->setSourceMessage(models::ErrorMessage::describe(source.error()));
         return;
     }
     m_online = true;
@@ -200,9 +203,10 @@ void BasemapChooser::showCustomUrl(const ui::MapSourceChoice &choice)
     settings.cacheMaximumBytes = Settings::tileCacheMaximumBytes();
     auto source = render::TileSourceFactory::create(settings);
     if (!source) {
-        report(tr("Map: the tile URL template cannot be used: %1").arg(source.error().message),
+        report(models::ErrorMessage::failed(tr("Map: the tile URL template cannot be used"),
+                                            source.error()),
                true);
-        m_window->mapCanvas()->setSourceMessage(source.error().message);
+        m_window->mapCanvas()->setSourceMessage(models::ErrorMessage::describe(source.error()));
         return;
     }
     m_online = false;
@@ -216,8 +220,10 @@ void BasemapChooser::showMbtiles(const QString &path, const QString &why)
 {
     auto source = render::TileSourceFactory::create(render::TileSourceFactory::mbTiles(path));
     if (!source) {
-        report(tr("Map: the MBTiles file cannot be used: %1").arg(source.error().message), true);
-        m_window->mapCanvas()->setSourceMessage(source.error().message);
+        report(models::ErrorMessage::failed(tr("Map: the MBTiles file cannot be used"),
+                                            source.error()),
+               true);
+        m_window->mapCanvas()->setSourceMessage(models::ErrorMessage::describe(source.error()));
         return;
     }
     const render::TileSourceInfo info = (*source)->info();

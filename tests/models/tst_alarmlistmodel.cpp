@@ -227,7 +227,9 @@ void TestAlarmListModel::acknowledgementRefusalsAreExplained_data()
     QTest::newRow("viewer") << int(ErrorCode::PermissionDenied) << u"may not acknowledge"_s;
     QTest::newRow("someone-else-was-faster")
         << int(ErrorCode::Conflict) << u"changed by someone else"_s;
-    QTest::newRow("other") << int(ErrorCode::Query) << u"could not be acknowledged: refused"_s;
+    QTest::newRow("other") << int(ErrorCode::Query)
+                           << u"could not be acknowledged: the database refused the request "
+                              "(refused)."_s;
 }
 
 void TestAlarmListModel::acknowledgementRefusalsAreExplained()

@@ -165,7 +165,8 @@ void TestGeofenceListModel::refusalsAreExplained_data()
     QTest::addColumn<QString>("told");
     QTest::newRow("viewer") << int(ErrorCode::PermissionDenied) << u"may not edit geofences"_s;
     QTest::newRow("invalid-shape") << int(ErrorCode::InvalidArgument) << u"not a valid polygon"_s;
-    QTest::newRow("other") << int(ErrorCode::Query) << u"could not be saved: refused"_s;
+    QTest::newRow("other") << int(ErrorCode::Query)
+                           << u"could not be saved: the database refused the request (refused)."_s;
 }
 
 void TestGeofenceListModel::refusalsAreExplained()

@@ -175,7 +175,10 @@ void TestLocatorModel::failureIsReportedAfterTheEmptyList()
     repository.searches.answerNext(
         tl::unexpected(Error{ErrorCode::Connection, u"server closed the connection"_s, {}, {}}));
     QCOMPARE(model.rowCount(), 0);
-    QCOMPARE(order, (QStringList{u"ready"_s, u"server closed the connection"_s}));
+    QCOMPARE(order,
+             (QStringList{u"ready"_s,
+                          u"The search failed: the database cannot be reached; the console "
+                          "reconnects by itself."_s}));
 }
 
 QTEST_GUILESS_MAIN(TestLocatorModel)

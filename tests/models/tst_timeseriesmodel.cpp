@@ -225,8 +225,10 @@ void TestTimeSeriesModel::failuresAreReported()
     repository.infos.answerNext(tl::unexpected(refused));
     repository.histories.answerNext(tl::unexpected(refused));
     QCOMPARE(failed.size(), 2);
-    QVERIFY(failed.at(0).first().toString().startsWith(u"Could not read the sensor"_s));
-    QVERIFY(failed.at(1).first().toString().startsWith(u"Could not read the history"_s));
+    QCOMPARE(failed.at(0).first().toString(),
+             u"The sensor could not be read: the database refused the request "
+             "(permission denied for table reading)."_s);
+    QVERIFY(failed.at(1).first().toString().startsWith(u"The history could not be read: "_s));
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(!model.isLoading());
 }

@@ -8,6 +8,7 @@
 #include "models/assetlayerloader.h"
 #include "models/assetselection.h"
 #include "models/attributetablemodel.h"
+#include "models/errormessage.h"
 #include "models/layermodel.h"
 #include "models/locatormodel.h"
 #include "ui/render/alarmmarkerpainter.h"
@@ -219,8 +220,8 @@ AssetMapController::AssetMapController(MapCanvas *canvas, data::DbClient *client
                                          : Result<QList<data::AssetSummary>>(
                                              tl::unexpected(outcome.error()));
                            if (!hits) {
-                               Q_EMIT activity(
-                                   tr("Selection failed: %1").arg(hits.error().message));
+                               Q_EMIT activity(models::ErrorMessage::failed(tr("Selection failed"),
+                                                                            hits.error()));
                                return;
                            }
                            QList<qint64> ids;
@@ -258,15 +259,15 @@ void AssetMapController::reloadLayers()
 {
     submit(data::AssetQueries::assetTypes(), [this](const data::QueryOutcome &outcome) {
         if (!outcome) {
-            Q_EMIT activity(
-                tr("The asset layers could not be read: %1").arg(outcome.error().message));
+            Q_EMIT activity(models::ErrorMessage::failed(tr("The asset layers could not be read"),
+                                                         outcome.error()));
             return;
         }
         const Result<QList<data::AssetTypeInfo>> types
             = data::AssetQueries::decodeAssetTypes(*outcome);
         if (!types) {
-            Q_EMIT activity(
-                tr("The asset layers could not be read: %1").arg(types.error().message));
+            Q_EMIT activity(models::ErrorMessage::failed(tr("The asset layers could not be read"),
+                                                         types.error()));
             return;
         }
         m_layers->setAssetTypes(*types);
@@ -303,7 +304,8 @@ void AssetMapController::zoomToAnsweredExtent(const data::QueryOutcome &outcome)
     const Result<Extent> extent = outcome ? data::AssetQueries::decodeExtent(*outcome)
                                           : Result<Extent>(tl::unexpected(outcome.error()));
     if (!extent) {
-        Q_EMIT activity(tr("The extent could not be read: %1").arg(extent.error().message));
+        Q_EMIT activity(
+            models::ErrorMessage::failed(tr("The extent could not be read"), extent.error()));
         return;
     }
     if (extent->has_value() && !m_canvas.isNull()) {
@@ -327,7 +329,8 @@ void AssetMapController::showAssetById(qint64 id)
 {
     submit(data::AssetQueries::summariesByIds({id}), [this](const data::QueryOutcome &outcome) {
         if (!outcome) {
-            Q_EMIT activity(tr("The asset could not be read: %1").arg(outcome.error().message));
+            Q_EMIT activity(
+                models::ErrorMessage::failed(tr("The asset could not be read"), outcome.error()));
             return;
         }
         const Result<QList<data::AssetSummary>> assets
@@ -356,7 +359,8 @@ void AssetMapController::identifyAt(QPointF meters, double toleranceMeters)
     submit(data::AssetQueries::identify(meters, toleranceMeters, visibleTypeIds(), MaxCandidates),
            [this](const data::QueryOutcome &outcome) {
                if (!outcome) {
-                   Q_EMIT activity(tr("Identify failed: %1").arg(outcome.error().message));
+                   Q_EMIT activity(
+                       models::ErrorMessage::failed(tr("Identify failed"), outcome.error()));
                    return;
                }
                const Result<QList<data::AssetSummary>> hits
@@ -435,7 +439,8 @@ bool AssetMapController::identifyCluster(QPointF meters)
     submit(data::AssetQueries::clusterMembers(bestType, bestCell, MaxCandidates),
            [this, title](const data::QueryOutcome &outcome) {
                if (!outcome) {
-                   Q_EMIT activity(tr("Identify failed: %1").arg(outcome.error().message));
+                   Q_EMIT activity(
+                       models::ErrorMessage::failed(tr("Identify failed"), outcome.error()));
                    return;
                }
                const Result<QList<data::AssetSummary>> members
@@ -473,7 +478,8 @@ void AssetMapController::moveAsset(qint64 id, QPointF meters)
                       ? data::AssetEditQueries::decodeEditState(*outcome)
                       : Result<data::AssetEditQueries::EditState>(tl::unexpected(outcome.error()));
             if (!state) {
-                Q_EMIT activity(tr("The asset could not be moved: %1").arg(state.error().message));
+                Q_EMIT activity(models::ErrorMessage::failed(tr("The asset could not be moved"),
+                                                             state.error()));
                 return;
             }
             const QString code = state->code;
@@ -488,8 +494,8 @@ void AssetMapController::moveAsset(qint64 id, QPointF meters)
                                    ? tr("%1 was changed by someone else meanwhile; the map shows "
                                         "their version. Move it again if needed.")
                                          .arg(code)
-                                   : tr("%1 could not be moved: %2")
-                                         .arg(code, version.error().message));
+                                   : models::ErrorMessage::failed(
+                                       tr("%1 could not be moved").arg(code), version.error()));
                            return;
                        }
                        Q_EMIT activity(tr("%1 moved.").arg(code));
@@ -556,7 +562,7 @@ void AssetMapController::applySelection(const data::QueryOutcome &outcome,
                                           ? data::AssetQueries::decodeIds(*outcome)
                                           : Result<QList<qint64>>(tl::unexpected(outcome.error()));
     if (!ids) {
-        Q_EMIT activity(tr("Selection failed: %1").arg(ids.error().message));
+        Q_EMIT activity(models::ErrorMessage::failed(tr("Selection failed"), ids.error()));
         return;
     }
     applySelection(*ids, modifiers);
