@@ -36,8 +36,7 @@ QString showFencesKey()
 
 GeofencesFeature::GeofencesFeature(data::DbClient &client)
     : m_repository(std::make_unique<data::PgGeofenceRepository>(client))
-{
-}
+{}
 
 GeofencesFeature::~GeofencesFeature() = default;
 
@@ -99,18 +98,15 @@ void GeofencesFeature::start(ui::Workbench &workbench)
     m_showFences->setChecked(QSettings().value(showFencesKey(), true).toBool());
     m_showFences->setStatusTip(tr("Draw the geofences over the map, each in its colour"));
     workbench.addMenuAction(ui::Workbench::Menu::View, m_showFences);
-    connect(m_showFences, &QAction::toggled, this, [map](bool on) {
+    connect(m_showFences, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(showFencesKey(), on);
-        map->update();
+        showFencesOnMap();
     });
-    map->setOverlayPainter(
-        ui::MapCanvas::Overlay::Geofences,
-        [this, map](QPainter &painter, const render::MapViewport &view) {
-            if (m_showFences->isChecked() && map->tool() != m_tool) {
-                ui::GeofencePainter::paint(painter, view, *m_fences);
-            }
-        });
-    connect(m_fences.get(), &QAbstractItemModel::modelReset, map, qOverload<>(&QWidget::update));
+    // As values on the canvas, so that its map settings (an export) carry them too.
+    connect(
+        m_fences.get(), &QAbstractItemModel::modelReset, this, &GeofencesFeature::showFencesOnMap);
+    connect(map, &ui::MapCanvas::toolChanged, this, &GeofencesFeature::showFencesOnMap);
+    showFencesOnMap();
     // Snap targets: the other fences and each asset layer, all on unless unticked.
     connect(m_panel->snapMenu(), &QMenu::aboutToShow, this, &GeofencesFeature::fillSnapMenu);
     workbench.addCloseGuard([this] { return mayClose(); });
@@ -119,17 +115,27 @@ void GeofencesFeature::start(ui::Workbench &workbench)
 void GeofencesFeature::connectFeatures(ui::ServiceRegistry &services)
 {
     m_assets = services.find<ui::AssetMapController>();
-    connect(m_panel, &ui::GeofencePanel::selectionRequested, this, [this](const QList<qint64> &ids) {
-        if (m_assets) {
-            m_assets->selection()->select(ids);
-        }
-    });
+    connect(
+        m_panel, &ui::GeofencePanel::selectionRequested, this, [this](const QList<qint64> &ids) {
+            if (m_assets) {
+                m_assets->selection()->select(ids);
+            }
+        });
 }
 
 void GeofencesFeature::stop()
 {
-    m_workbench->mapCanvas()->setOverlayPainter(ui::MapCanvas::Overlay::Geofences, {});
+    m_workbench->mapCanvas()->setGeofences({});
     m_assets = nullptr;
+}
+
+void GeofencesFeature::showFencesOnMap()
+{
+    ui::MapCanvas *map = m_workbench->mapCanvas();
+    // The edit tool draws the fences itself while it is active.
+    const bool shown = m_showFences->isChecked() && map->tool() != m_tool;
+    map->setGeofences(shown ? ui::GeofencePainter::shapes(*m_fences)
+                            : QList<render::GeofenceShape>{});
 }
 
 bool GeofencesFeature::mayClose()

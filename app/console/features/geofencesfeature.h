@@ -52,6 +52,8 @@ private:
     /// The window may close: no unsaved change, or the planner chose to discard it.
     bool mayClose();
     void fillSnapMenu();
+    /// Gives the canvas the fences to draw (none while hidden or being edited).
+    void showFencesOnMap();
 
     std::unique_ptr<data::PgGeofenceRepository> m_repository;
     std::unique_ptr<models::GeofenceListModel> m_fences;
