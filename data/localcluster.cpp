@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/localcluster.h"
 
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include <QDir>
 #include <QFile>

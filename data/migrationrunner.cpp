@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/migrationrunner.h"
 
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -12,7 +12,7 @@
 #include "app/shared/democitysource.h"
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/repositories/changefeed.h"
 #include "data/repositories/pgcityrepository.h"
 #include "data/seed/democityseeder.h"

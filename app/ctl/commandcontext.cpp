@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/ctl/commandcontext.h"
 
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

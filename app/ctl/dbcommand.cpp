@@ -4,7 +4,7 @@
 #include "app/ctl/commandcontext.h"
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include <QCommandLineParser>
 

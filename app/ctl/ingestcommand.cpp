@@ -4,7 +4,7 @@
 #include "app/ctl/commandcontext.h"
 #include "data/ingest/readingingester.h"
 #include "data/ingest/readingparser.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 #include "app/ctl/maintaincommand.h"
 
 #include "app/ctl/commandcontext.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

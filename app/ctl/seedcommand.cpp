@@ -4,7 +4,7 @@
 #include "app/ctl/commandcontext.h"
 #include "app/shared/democitysource.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/seed/democityseeder.h"
 
 #include <QCommandLineParser>

@@ -3,7 +3,7 @@
 
 #include "app/ctl/commandcontext.h"
 #include "data/ingest/readingingester.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/simulation/readingsimulator.h"
 #include "data/simulation/vehiclesimulator.h"
 

@@ -2,7 +2,7 @@
 #include "data/ingest/readingingester.h"
 
 #include "data/ingest/unitconverter.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 namespace infrasight::data {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include "data/pg/pgtypes.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "data/dbclient.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 
 #include <QObject>
 #include <QSet>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "data/alarmrecords.h"
-#include "data/repositories/request.h"
+#include "data/repositories/repository.h"
 
 #include <QList>
 #include <QString>
@@ -11,21 +11,15 @@ class QObject;
 
 namespace infrasight::data {
 
-class ChangeFeed;
-
 /// The alarms as the operator's list reads and changes them. Every call is asynchronous: it
 /// returns at once and answers its Reply on the caller's thread (never after cancel() or the
 /// context's destruction). Steps of an alarm go through the database, which records who and
 /// when and refuses what the caller's role may not do (ErrorCode::PermissionDenied) or what
-/// someone else changed first (ErrorCode::Conflict). GUI thread only.
-class AlarmRepository
+/// someone else changed first (ErrorCode::Conflict). Changes to alarms arrive on channel
+/// "alarm" of changes(). GUI thread only.
+class AlarmRepository : public Repository
 {
 public:
-    virtual ~AlarmRepository() = default;
-
-    /// Changes to alarms arrive on channel "alarm".
-    virtual ChangeFeed &changes() = 0;
-
     /// The open alarms (new, acknowledged, shelved), critical first, newest first, at most limit.
     virtual Request openAlarms(int limit, QObject *context, Reply<QList<AlarmRecord>> reply) = 0;
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "data/assetrecords.h"
-#include "data/repositories/request.h"
+#include "data/repositories/repository.h"
 
 #include <QList>
 #include <QString>
@@ -12,19 +12,12 @@ class QObject;
 
 namespace infrasight::data {
 
-class ChangeFeed;
-
 /// The asset layers' reads for the locator and the attribute table. Asynchronous: every call
 /// answers its Reply on the caller's thread (never after cancel() or the context's
-/// destruction). GUI thread only.
-class AssetRepository
+/// destruction). Changes to assets arrive on channel "asset" of changes(). GUI thread only.
+class AssetRepository : public Repository
 {
 public:
-    virtual ~AssetRepository() = default;
-
-    /// Changes to assets arrive on channel "asset".
-    virtual ChangeFeed &changes() = 0;
-
     /// Assets whose code, name or street resemble text (trigram similarity), best first, at
     /// most limit; none for a text shorter than two characters.
     virtual Request
@@ -44,7 +37,8 @@ public:
         = 0;
     /// The planner's estimate of the rows the query matches.
     virtual Request
-    attributeEstimate(const AttributeQuery &query, QObject *context, Reply<qint64> reply) = 0;
+    attributeEstimate(const AttributeQuery &query, QObject *context, Reply<qint64> reply)
+        = 0;
 };
 
 } // namespace infrasight::data

@@ -2,26 +2,20 @@
 #pragma once
 
 #include "data/cityrecords.h"
-#include "data/repositories/request.h"
+#include "data/repositories/repository.h"
 
 class QObject;
 
 namespace infrasight::data {
 
-class ChangeFeed;
-
 /// What the console asks about the connected database as a whole: its schema version and the
 /// city's summary. Asynchronous: every call answers its Reply on the caller's thread (never
-/// after cancel() or the context's destruction). GUI thread only.
-class CityRepository
+/// after cancel() or the context's destruction). Bulk changes to assets (seeding, imports)
+/// arrive on channel "asset" of changes() with "bulk" in the payload; they change the counts.
+/// GUI thread only.
+class CityRepository : public Repository
 {
 public:
-    virtual ~CityRepository() = default;
-
-    /// Bulk changes to assets (seeding, imports) arrive on channel "asset" with "bulk" in the
-    /// payload; they change the counts.
-    virtual ChangeFeed &changes() = 0;
-
     /// The highest migration applied; ErrorCode::NotFound when the database has no Infrasight
     /// schema at all.
     virtual Request schemaVersion(QObject *context, Reply<int> reply) = 0;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "data/geofencerecords.h"
-#include "data/repositories/request.h"
+#include "data/repositories/repository.h"
 
 #include <QList>
 
@@ -11,8 +11,6 @@
 class QObject;
 
 namespace infrasight::data {
-
-class ChangeFeed;
 
 /// A saved geofence's id and its new version.
 struct SavedVersion
@@ -28,15 +26,11 @@ struct SavedVersion
 /// destruction). Writes name the version the edit started from: when someone else saved or
 /// deleted the fence first, nothing is written and the call fails with ErrorCode::Conflict.
 /// A shape the database refuses fails with ErrorCode::InvalidArgument, a role without the right
-/// with ErrorCode::PermissionDenied. GUI thread only.
-class GeofenceRepository
+/// with ErrorCode::PermissionDenied. Changes to geofences arrive on channel "geofence" of
+/// changes(). GUI thread only.
+class GeofenceRepository : public Repository
 {
 public:
-    virtual ~GeofenceRepository() = default;
-
-    /// Changes to geofences arrive on channel "geofence".
-    virtual ChangeFeed &changes() = 0;
-
     /// Every fence, by name.
     virtual Request list(QObject *context, Reply<QList<GeofenceRecord>> reply) = 0;
     /// One fence as it is now; std::nullopt when it was deleted.

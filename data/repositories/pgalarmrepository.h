@@ -2,20 +2,16 @@
 #pragma once
 
 #include "data/repositories/alarmrepository.h"
-#include "data/repositories/pgchangefeed.h"
+#include "data/repositories/pgrepository.h"
 
 namespace infrasight::data {
 
-class DbClient;
-
 /// AlarmRepository over the database client (AlarmQueries' statements, alarm_acknowledge()).
-/// The client must outlive the repository. GUI thread only.
-class PgAlarmRepository final : public AlarmRepository
+/// GUI thread only.
+class PgAlarmRepository final : public PgRepository<AlarmRepository>
 {
 public:
-    explicit PgAlarmRepository(DbClient &client);
-
-    ChangeFeed &changes() override { return m_changes; }
+    using PgRepository::PgRepository;
 
     Request openAlarms(int limit, QObject *context, Reply<QList<AlarmRecord>> reply) override;
     Request acknowledge(qint64 alarmId,
@@ -23,10 +19,6 @@ public:
                         const QString &comment,
                         QObject *context,
                         Reply<void> reply) override;
-
-private:
-    DbClient &m_client;
-    PgChangeFeed m_changes;
 };
 
 } // namespace infrasight::data

@@ -2,26 +2,18 @@
 #include "data/repositories/pgassetrepository.h"
 
 #include "data/assetqueries.h"
-#include "data/repositories/pgcall.h"
 
 namespace infrasight::data {
-
-PgAssetRepository::PgAssetRepository(DbClient &client)
-    : m_client(client)
-    , m_changes(client)
-{
-}
 
 Request PgAssetRepository::locate(const QString &text,
                                   int limit,
                                   QObject *context,
                                   Reply<QList<AssetSummary>> reply)
 {
-    return pgCall<QList<AssetSummary>>(m_client,
-                                       AssetQueries::locate(text, limit),
-                                       context,
-                                       &AssetQueries::decodeSummaries,
-                                       std::move(reply));
+    return call(AssetQueries::locate(text, limit),
+                context,
+                &AssetQueries::decodeSummaries,
+                std::move(reply));
 }
 
 QStringList PgAssetRepository::attributeColumns() const
@@ -35,8 +27,7 @@ Request PgAssetRepository::attributePage(const AttributeQuery &query,
                                          QObject *context,
                                          Reply<QList<QStringList>> reply)
 {
-    return pgCall<QList<QStringList>>(
-        m_client,
+    return call(
         AssetQueries::attributePage(query, offset, limit),
         context,
         [columns = int(AssetQueries::attributeColumns().size())](
@@ -63,11 +54,10 @@ Request PgAssetRepository::attributeEstimate(const AttributeQuery &query,
                                              QObject *context,
                                              Reply<qint64> reply)
 {
-    return pgCall<qint64>(m_client,
-                          AssetQueries::attributeEstimate(query),
-                          context,
-                          &AssetQueries::decodeEstimate,
-                          std::move(reply));
+    return call(AssetQueries::attributeEstimate(query),
+                context,
+                &AssetQueries::decodeEstimate,
+                std::move(reply));
 }
 
 } // namespace infrasight::data

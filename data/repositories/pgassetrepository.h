@@ -2,20 +2,15 @@
 #pragma once
 
 #include "data/repositories/assetrepository.h"
-#include "data/repositories/pgchangefeed.h"
+#include "data/repositories/pgrepository.h"
 
 namespace infrasight::data {
 
-class DbClient;
-
-/// AssetRepository over the database client (AssetQueries' statements). The client must outlive
-/// the repository. GUI thread only.
-class PgAssetRepository final : public AssetRepository
+/// AssetRepository over the database client (AssetQueries' statements). GUI thread only.
+class PgAssetRepository final : public PgRepository<AssetRepository>
 {
 public:
-    explicit PgAssetRepository(DbClient &client);
-
-    ChangeFeed &changes() override { return m_changes; }
+    using PgRepository::PgRepository;
 
     Request locate(const QString &text,
                    int limit,
@@ -29,10 +24,6 @@ public:
                           Reply<QList<QStringList>> reply) override;
     Request
     attributeEstimate(const AttributeQuery &query, QObject *context, Reply<qint64> reply) override;
-
-private:
-    DbClient &m_client;
-    PgChangeFeed m_changes;
 };
 
 } // namespace infrasight::data

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/repositories/pgcityrepository.h"
 
-#include "data/repositories/pgcall.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -40,16 +38,9 @@ Statement summaryStatement()
 
 } // namespace
 
-PgCityRepository::PgCityRepository(DbClient &client)
-    : m_client(client)
-    , m_changes(client)
-{
-}
-
 Request PgCityRepository::schemaVersion(QObject *context, Reply<int> reply)
 {
-    return pgCall<int>(
-        m_client,
+    return call<int>(
         schemaVersionStatement(),
         context,
         [](const QueryResult &result) -> Result<int> {
@@ -70,8 +61,7 @@ Request PgCityRepository::schemaVersion(QObject *context, Reply<int> reply)
 
 Request PgCityRepository::summary(QObject *context, Reply<CitySummary> reply)
 {
-    return pgCall<CitySummary>(
-        m_client, summaryStatement(), context, &PgCityRepository::decodeSummary, std::move(reply));
+    return call(summaryStatement(), context, &PgCityRepository::decodeSummary, std::move(reply));
 }
 
 Result<CitySummary> PgCityRepository::decodeSummary(const QueryResult &result)

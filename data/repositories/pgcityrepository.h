@@ -2,31 +2,23 @@
 #pragma once
 
 #include "data/repositories/cityrepository.h"
-#include "data/repositories/pgchangefeed.h"
+#include "data/repositories/pgrepository.h"
 
 namespace infrasight::data {
 
-class DbClient;
 class QueryResult;
 
-/// CityRepository over the database client. The client must outlive the repository. GUI
-/// thread only.
-class PgCityRepository final : public CityRepository
+/// CityRepository over the database client. GUI thread only.
+class PgCityRepository final : public PgRepository<CityRepository>
 {
 public:
-    explicit PgCityRepository(DbClient &client);
-
-    ChangeFeed &changes() override { return m_changes; }
+    using PgRepository::PgRepository;
 
     Request schemaVersion(QObject *context, Reply<int> reply) override;
     Request summary(QObject *context, Reply<CitySummary> reply) override;
 
     /// Decodes the summary statement's one row (public for the repository's test).
     [[nodiscard]] static Result<CitySummary> decodeSummary(const QueryResult &result);
-
-private:
-    DbClient &m_client;
-    PgChangeFeed m_changes;
 };
 
 } // namespace infrasight::data

@@ -2,7 +2,6 @@
 #include "data/repositories/pggeofencerepository.h"
 
 #include "data/geofencequeries.h"
-#include "data/repositories/pgcall.h"
 
 namespace infrasight::data {
 
@@ -22,27 +21,15 @@ Result<T> shapeRefusal(Result<T> result)
 
 } // namespace
 
-PgGeofenceRepository::PgGeofenceRepository(DbClient &client)
-    : m_client(client)
-    , m_changes(client)
-{
-}
-
 Request PgGeofenceRepository::list(QObject *context, Reply<QList<GeofenceRecord>> reply)
 {
-    return pgCall<QList<GeofenceRecord>>(m_client,
-                                         GeofenceQueries::list(),
-                                         context,
-                                         &GeofenceQueries::decodeFences,
-                                         std::move(reply));
+    return call(GeofenceQueries::list(), context, &GeofenceQueries::decodeFences, std::move(reply));
 }
 
-Request PgGeofenceRepository::fetch(qint64 id,
-                                    QObject *context,
-                                    Reply<std::optional<GeofenceRecord>> reply)
+Request
+PgGeofenceRepository::fetch(qint64 id, QObject *context, Reply<std::optional<GeofenceRecord>> reply)
 {
-    return pgCall<std::optional<GeofenceRecord>>(
-        m_client,
+    return call(
         GeofenceQueries::fetch(id),
         context,
         [](const QueryResult &result) -> Result<std::optional<GeofenceRecord>> {
@@ -58,14 +45,12 @@ Request PgGeofenceRepository::fetch(qint64 id,
         std::move(reply));
 }
 
-Request PgGeofenceRepository::save(const GeofenceRecord &fence,
-                                   QObject *context,
-                                   Reply<SavedVersion> reply)
+Request
+PgGeofenceRepository::save(const GeofenceRecord &fence, QObject *context, Reply<SavedVersion> reply)
 {
     const Statement statement
         = fence.id == 0 ? GeofenceQueries::insert(fence) : GeofenceQueries::update(fence);
-    return pgCall<SavedVersion>(
-        m_client,
+    return call<SavedVersion>(
         statement,
         context,
         [](const QueryResult &result) -> Result<SavedVersion> {
@@ -80,13 +65,10 @@ Request PgGeofenceRepository::save(const GeofenceRecord &fence,
         });
 }
 
-Request PgGeofenceRepository::remove(qint64 id,
-                                     int expectedVersion,
-                                     QObject *context,
-                                     Reply<void> reply)
+Request
+PgGeofenceRepository::remove(qint64 id, int expectedVersion, QObject *context, Reply<void> reply)
 {
-    return pgCall<void>(
-        m_client,
+    return call(
         GeofenceQueries::remove(id, expectedVersion),
         context,
         [](const QueryResult &result) -> Result<void> {
@@ -102,11 +84,10 @@ Request PgGeofenceRepository::remove(qint64 id,
 Request
 PgGeofenceRepository::assetsInside(qint64 id, QObject *context, Reply<QList<AssetInside>> reply)
 {
-    return pgCall<QList<AssetInside>>(m_client,
-                                      GeofenceQueries::assetsInside(id),
-                                      context,
-                                      &GeofenceQueries::decodeAssetsInside,
-                                      std::move(reply));
+    return call(GeofenceQueries::assetsInside(id),
+                context,
+                &GeofenceQueries::decodeAssetsInside,
+                std::move(reply));
 }
 
 } // namespace infrasight::data

@@ -2,31 +2,21 @@
 #pragma once
 
 #include "data/repositories/geofencerepository.h"
-#include "data/repositories/pgchangefeed.h"
+#include "data/repositories/pgrepository.h"
 
 namespace infrasight::data {
 
-class DbClient;
-
-/// GeofenceRepository over the database client (GeofenceQueries' statements). The client must
-/// outlive the repository. GUI thread only.
-class PgGeofenceRepository final : public GeofenceRepository
+/// GeofenceRepository over the database client (GeofenceQueries' statements). GUI thread only.
+class PgGeofenceRepository final : public PgRepository<GeofenceRepository>
 {
 public:
-    explicit PgGeofenceRepository(DbClient &client);
-
-    ChangeFeed &changes() override { return m_changes; }
+    using PgRepository::PgRepository;
 
     Request list(QObject *context, Reply<QList<GeofenceRecord>> reply) override;
-    Request
-    fetch(qint64 id, QObject *context, Reply<std::optional<GeofenceRecord>> reply) override;
+    Request fetch(qint64 id, QObject *context, Reply<std::optional<GeofenceRecord>> reply) override;
     Request save(const GeofenceRecord &fence, QObject *context, Reply<SavedVersion> reply) override;
     Request remove(qint64 id, int expectedVersion, QObject *context, Reply<void> reply) override;
     Request assetsInside(qint64 id, QObject *context, Reply<QList<AssetInside>> reply) override;
-
-private:
-    DbClient &m_client;
-    PgChangeFeed m_changes;
 };
 
 } // namespace infrasight::data

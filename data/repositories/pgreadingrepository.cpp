@@ -2,25 +2,17 @@
 #include "data/repositories/pgreadingrepository.h"
 
 #include "data/readingqueries.h"
-#include "data/repositories/pgcall.h"
 
 namespace infrasight::data {
-
-PgReadingRepository::PgReadingRepository(DbClient &client)
-    : m_client(client)
-    , m_changes(client)
-{
-}
 
 Request PgReadingRepository::sensors(const QList<qint64> &sensorIds,
                                      QObject *context,
                                      Reply<QList<SensorChartInfo>> reply)
 {
-    return pgCall<QList<SensorChartInfo>>(m_client,
-                                          ReadingQueries::sensors(sensorIds),
-                                          context,
-                                          &ReadingQueries::decodeSensors,
-                                          std::move(reply));
+    return call(ReadingQueries::sensors(sensorIds),
+                context,
+                &ReadingQueries::decodeSensors,
+                std::move(reply));
 }
 
 Request PgReadingRepository::history(const QList<qint64> &sensorIds,
@@ -30,11 +22,10 @@ Request PgReadingRepository::history(const QList<qint64> &sensorIds,
                                      QObject *context,
                                      Reply<QList<SensorSamples>> reply)
 {
-    return pgCall<QList<SensorSamples>>(m_client,
-                                        ReadingQueries::history(sensorIds, source, fromMs, toMs),
-                                        context,
-                                        &ReadingQueries::decodeSamples,
-                                        std::move(reply));
+    return call(ReadingQueries::history(sensorIds, source, fromMs, toMs),
+                context,
+                &ReadingQueries::decodeSamples,
+                std::move(reply));
 }
 
 Request PgReadingRepository::since(const QList<qint64> &sensorIds,
@@ -42,11 +33,10 @@ Request PgReadingRepository::since(const QList<qint64> &sensorIds,
                                    QObject *context,
                                    Reply<QList<SensorSamples>> reply)
 {
-    return pgCall<QList<SensorSamples>>(m_client,
-                                        ReadingQueries::since(sensorIds, afterMs),
-                                        context,
-                                        &ReadingQueries::decodeSamples,
-                                        std::move(reply));
+    return call(ReadingQueries::since(sensorIds, afterMs),
+                context,
+                &ReadingQueries::decodeSamples,
+                std::move(reply));
 }
 
 } // namespace infrasight::data

@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "data/repositories/pgchangefeed.h"
+#include "data/repositories/pgrepository.h"
 #include "data/repositories/readingrepository.h"
 
 namespace infrasight::data {
 
-class DbClient;
-
-/// ReadingRepository over the database client (ReadingQueries' statements). The client must
-/// outlive the repository. GUI thread only.
-class PgReadingRepository final : public ReadingRepository
+/// ReadingRepository over the database client (ReadingQueries' statements). GUI thread only.
+class PgReadingRepository final : public PgRepository<ReadingRepository>
 {
 public:
-    explicit PgReadingRepository(DbClient &client);
-
-    ChangeFeed &changes() override { return m_changes; }
+    using PgRepository::PgRepository;
 
     Request sensors(const QList<qint64> &sensorIds,
                     QObject *context,
@@ -30,10 +25,6 @@ public:
                   qint64 afterMs,
                   QObject *context,
                   Reply<QList<SensorSamples>> reply) override;
-
-private:
-    DbClient &m_client;
-    PgChangeFeed m_changes;
 };
 
 } // namespace infrasight::data

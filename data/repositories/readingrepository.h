@@ -2,7 +2,7 @@
 #pragma once
 
 #include "data/readingrecords.h"
-#include "data/repositories/request.h"
+#include "data/repositories/repository.h"
 
 #include <QList>
 
@@ -10,20 +10,14 @@ class QObject;
 
 namespace infrasight::data {
 
-class ChangeFeed;
-
 /// The sensors' readings as the live charts read them. Times are ms since the epoch.
 /// Asynchronous: every call answers its Reply on the caller's thread (never after cancel() or
-/// the context's destruction). GUI thread only.
-class ReadingRepository
+/// the context's destruction). New readings are announced on channel "reading" of changes(),
+/// one NOTIFY per stored batch with the batch's oldest time as "from" (ISO 8601) in its JSON
+/// payload. GUI thread only.
+class ReadingRepository : public Repository
 {
 public:
-    virtual ~ReadingRepository() = default;
-
-    /// New readings are announced on channel "reading", one NOTIFY per stored batch with the
-    /// batch's oldest time as "from" (ISO 8601) in its JSON payload.
-    virtual ChangeFeed &changes() = 0;
-
     /// The sensors' codes, kinds, units, limits, intervals and newest values, in id order.
     virtual Request
     sensors(const QList<qint64> &sensorIds, QObject *context, Reply<QList<SensorChartInfo>> reply)

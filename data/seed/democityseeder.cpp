@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/seed/democityseeder.h"
 
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/seed/seedrandom.h"
 #include "gis/core/wkb.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/simulation/readingsimulator.h"
 
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/seed/seedrandom.h"
 
 #include <QTimeZone>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/simulation/vehiclesimulator.h"
 
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/seed/seedrandom.h"
 #include "data/statement.h"
 #include "gis/core/mercator.h"

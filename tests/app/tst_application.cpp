@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/console/application.h"
 #include "app/console/conninfo.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/pgtestdatabase.h"
 #include "ui/widgets/connectionindicator.h"
 #include "ui/widgets/logindialog.h"

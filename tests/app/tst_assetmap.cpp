@@ -5,7 +5,7 @@
 // finds an asset by code and shows it, Zoom to Selection frames the selection.
 #include "app/console/application.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "gis/core/mercator.h"
 #include "models/alarmlistmodel.h"
 #include "models/assetlayerloader.h"

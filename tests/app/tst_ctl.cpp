@@ -2,7 +2,7 @@
 // Runs the built infrasightctl as a user would and checks what it prints and returns.
 #include "data/localcluster.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "gis/core/version.h"
 #include "tests/support/pgtestdatabase.h"
 #include "tests/support/serverdirectory.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/console/application.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "models/citysummarymodel.h"
 #include "tests/support/pgtestdatabase.h"
 #include "ui/widgets/mainwindow.h"

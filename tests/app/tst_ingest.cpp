@@ -2,7 +2,7 @@
 // infrasightctl ingest as a feed uses it: a file with 10 % malformed lines keeps every good line
 // (converted to the sensor's unit, evaluated by the alarm rules) and reports every bad one with
 // its line number; exact duplicates are dropped; the exit code says whether a line was bad.
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/migrateddatabase.h"
 
 #include <QDateTime>

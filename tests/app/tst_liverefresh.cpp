@@ -4,7 +4,7 @@
 // its new place within 2 s (LISTEN/NOTIFY, only the affected tiles fetched again).
 #include "app/console/application.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "gis/core/mercator.h"
 #include "models/assetlayerloader.h"
 #include "tests/support/consolerun.h"

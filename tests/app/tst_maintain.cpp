@@ -2,7 +2,7 @@
 // infrasightctl maintain, the database's scheduled work, run as a deployment runs it: one round
 // raises the alarm of a sensor gone silent (with no console open), a repeating run stops cleanly
 // on SIGTERM, only an administrator may run it, and bad options are usage errors.
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/migrateddatabase.h"
 
 #include <QDeadlineTimer>

@@ -10,7 +10,7 @@
 //
 // Usage: bench_geofence [--db CONNINFO] [--vehicles 1000] [--fences 500] [--seconds 60]
 // Without --db it creates (and drops) a database on the server of INFRASIGHT_TEST_DSN.
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/benchfigures.h"
 #include "tests/support/migrateddatabase.h"
 

@@ -14,7 +14,7 @@
 // Acceptance: >= 50,000 readings/s sustained for 60 s; alarm latency p95 <= 2 s.
 #include "data/dbclient.h"
 #include "data/ingest/readingingester.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/benchfigures.h"
 #include "tests/support/migrateddatabase.h"
 

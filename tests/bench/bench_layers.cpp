@@ -13,7 +13,7 @@
 // resident memory growth <= 150 MB.
 #include "data/assetqueries.h"
 #include "data/dbclient.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "gis/core/lonlat.h"
 #include "gis/core/mercator.h"
 #include "models/assetlayerloader.h"

@@ -14,7 +14,7 @@
 // (kept, for repeated runs and EXPLAIN). Acceptance: p95 <= 300 ms at 1,000,000 assets.
 #include "data/assetqueries.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "models/locatormodel.h"
 #include "tests/support/pgtestdatabase.h"
 

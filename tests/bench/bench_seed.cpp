@@ -4,7 +4,7 @@
 // Without --db it creates (and drops) a database on the server of INFRASIGHT_TEST_DSN.
 // The acceptance figure of the foundation issue: --scale 1000000 in <= 60 s.
 #include "app/shared/democitysource.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/seed/democityseeder.h"
 #include "tests/support/migrateddatabase.h"
 

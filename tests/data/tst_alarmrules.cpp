@@ -2,7 +2,7 @@
 // The alarm rules of migration 0004, run by the real server: readings go in by INSERT as the
 // ingest path writes them, and the alarms are read back as a console would read them.
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QDateTime>

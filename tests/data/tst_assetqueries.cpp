@@ -2,7 +2,7 @@
 #include "data/assetqueries.h"
 #include "data/dbclient.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "gis/core/mercator.h"
 #include "tests/support/pgtestdatabase.h"
 

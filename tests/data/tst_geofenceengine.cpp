@@ -3,7 +3,7 @@
 // set: each position goes in by its own INSERT in the order a device would deliver it, and the
 // events are read back from geofence_event. The same set, judged by naive point-in-polygon
 // (ST_Contains of each point, in arrival order), must fail: that is what the engine is for.
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/migrateddatabase.h"
 #include "tests/support/resultcheck.h"
 

@@ -3,7 +3,7 @@
 // first and announced on channel "alarm"; an operator's acknowledgement is recorded with who;
 // a viewer's is refused and changes nothing; a stale version is a conflict.
 #include "data/dbclient.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/repositories/changefeed.h"
 #include "data/repositories/pgalarmrepository.h"
 #include "tests/support/awaitreply.h"

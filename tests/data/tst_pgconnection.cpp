@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QDateTime>

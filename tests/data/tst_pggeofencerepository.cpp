@@ -4,7 +4,7 @@
 // second of two saves of one fence is a conflict that writes nothing, and the other's version
 // can be fetched; the database refuses an invalid shape; the assets inside are listed.
 #include "data/dbclient.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/repositories/changefeed.h"
 #include "data/repositories/pggeofencerepository.h"
 #include "tests/support/awaitreply.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "tests/support/pgtestdatabase.h"
 
 #include <QJsonDocument>

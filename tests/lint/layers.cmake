@@ -121,21 +121,21 @@ lint_layer(app/console DIRS app/console app/shared ui/widgets ui/widgets/charts 
 
 # --- tests -----------------------------------------------------------------------------
 # A test of layer X may include X and everything below it, tests/support and its own
-# folder, plus QtTest and QtConcurrent (to drive threads). Every test but tests/gis may
-# include data/pg: database tests open a real PgConnection (tests/support/pgtestdatabase).
+# folder, plus QtTest and QtConcurrent (to drive threads). data/pg stays internal to data/
+# for tests too: database tests open a blocking PgConnection through data/pgconnection.h.
 # tests/ui covers ui/render and ui/widgets; tests/app and tests/bench see every layer.
 # tests/support is linked into every test, so it stays at the data level: gis/core, data
-# (with data/pg, for the throw-away test database) and the Qt modules its fakes and
-# servers need (QtNetwork tile server, QtSql MBTiles fixture, QtGui tile images).
+# and the Qt modules its fakes and servers need (QtNetwork tile server, QtSql MBTiles
+# fixture, QtGui tile images).
 set(_lint_test_qt QtCore QtConcurrent QtTest)
-lint_layer(tests/support DIRS tests/support data data/pg gis/core
+lint_layer(tests/support DIRS tests/support data gis/core
     QT ${_lint_test_qt} QtGui QtNetwork QtSql LIBS posix)
 lint_layer(tests/gis DIRS tests/gis tests/support gis/proj gis/core QT ${_lint_test_qt} LIBS posix)
-lint_layer(tests/data DIRS tests/data tests/support data data/pg gis/core
+lint_layer(tests/data DIRS tests/data tests/support data gis/core
     QT ${_lint_test_qt} LIBS posix)
-lint_layer(tests/models DIRS tests/models tests/support models data data/pg gis/core
+lint_layer(tests/models DIRS tests/models tests/support models data gis/core
     QT ${_lint_test_qt} QtGui LIBS posix)
-set(_lint_all_ui ui/widgets ui/widgets/charts ${_lint_below_app} data/pg)
+set(_lint_all_ui ui/widgets ui/widgets/charts ${_lint_below_app})
 set(_lint_all_ui_qt ${_lint_render_qt} QtWidgets QtSvgWidgets QtPrintSupport QtCharts QtMultimedia QtTest)
 lint_layer(tests/ui DIRS tests/ui tests/support ${_lint_all_ui} QT ${_lint_all_ui_qt} LIBS posix)
 set(_lint_all_app app/console app/ctl app/shared ${_lint_all_ui})

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/assetdetails.h"
-#include "tests/models/assettestcity.h"
+#include "tests/support/assettestcity.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/dbclient.h"
 #include "data/migrationrunner.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "gis/core/mercator.h"
 #include "models/assetlayerloader.h"
 #include "tests/support/pgtestdatabase.h"

@@ -6,7 +6,7 @@
 #include "data/dbclient.h"
 #include "data/repositories/pgassetrepository.h"
 #include "models/attributetablemodel.h"
-#include "tests/models/assettestcity.h"
+#include "tests/support/assettestcity.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -3,7 +3,7 @@
 // history and limits load, new readings arrive by NOTIFY, the drawn points keep every extreme and never exceed two per pixel
 // column, and the long ranges come from the rollups.
 #include "data/dbclient.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "data/repositories/pgreadingrepository.h"
 #include "models/timeseriesmodel.h"
 #include "tests/support/migrateddatabase.h"

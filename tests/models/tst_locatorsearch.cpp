@@ -4,7 +4,7 @@
 // logic, fed plain records, is tst_locatormodel.
 #include "data/repositories/pgassetrepository.h"
 #include "models/locatormodel.h"
-#include "tests/models/assettestcity.h"
+#include "tests/support/assettestcity.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

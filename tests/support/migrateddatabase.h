@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "gis/core/result.h"
 #include "tests/support/pgtestdatabase.h"
 

@@ -4,7 +4,7 @@
 // alarm's asset, and the counts in the status line follow.
 #include "data/dbclient.h"
 #include "data/repositories/pgalarmrepository.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "models/alarmlistmodel.h"
 #include "tests/support/migrateddatabase.h"
 #include "ui/widgets/alarmpanel.h"

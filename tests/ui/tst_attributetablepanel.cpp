@@ -3,7 +3,7 @@
 #include "data/repositories/pgassetrepository.h"
 #include "models/assetselection.h"
 #include "models/attributetablemodel.h"
-#include "tests/models/assettestcity.h"
+#include "tests/support/assettestcity.h"
 #include "ui/widgets/attributetablepanel.h"
 
 #include <QApplication>

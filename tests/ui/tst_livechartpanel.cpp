@@ -4,7 +4,7 @@
 // the time cursor shared by the charts, and Del removing a sensor.
 #include "data/dbclient.h"
 #include "data/repositories/pgreadingrepository.h"
-#include "data/pg/pgconnection.h"
+#include "data/pgconnection.h"
 #include "models/timeseriesmodel.h"
 #include "tests/support/migrateddatabase.h"
 #include "ui/widgets/charts/livechartpanel.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/repositories/pgassetrepository.h"
 #include "models/locatormodel.h"
-#include "tests/models/assettestcity.h"
+#include "tests/support/assettestcity.h"
 #include "ui/widgets/locatorbox.h"
 
 #include <QAbstractItemView>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "tests/models/assettestcity.h"
+#include "tests/support/assettestcity.h"
 
 #include "data/migrationrunner.h"
 

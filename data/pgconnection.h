@@ -27,7 +27,8 @@ struct PgNotification
 
 /// One libpq connection, used by exactly one thread at a time (libpq's rule). All calls block the
 /// calling thread while the server works: call them from the database thread, the command-line
-/// tool or a test, never from the GUI thread. requestCancel() is the exception: it may be called
+/// tool or a test, never from the GUI thread. Its header is public, the implementation stays in
+/// data/pg/ with the rest of libpq. requestCancel() is the exception: it may be called
 /// from any thread to cancel the statement running now.
 class PgConnection
 {
