@@ -12,12 +12,12 @@ namespace infrasight::models {
 AlarmListModel::AlarmListModel(data::AlarmRepository &repository, QObject *parent)
     : QAbstractTableModel(parent)
     , m_repository(repository)
-    , m_live(repository.changes(), {QStringLiteral("alarm")}, [this](const LiveTable::Done &done) {
-        return read(done);
-    })
-{
-    m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
-}
+    , m_live(repository,
+             QStringLiteral("alarm"),
+             std::chrono::milliseconds(RefreshDelayMs),
+             this,
+             &AlarmListModel::read)
+{}
 
 AlarmListModel::~AlarmListModel() = default;
 
@@ -128,16 +128,16 @@ void AlarmListModel::refresh()
 data::Request AlarmListModel::read(const LiveTable::Done &done)
 {
     return m_repository.openAlarms(
-        MaxAlarms, this, [this, done](Result<QList<data::AlarmRecord>> alarms) {
-            if (alarms) {
-                apply(std::move(*alarms));
-            } else if (alarms.error().code != ErrorCode::Connection) {
-                qCWarning(lcModels) << "alarm list failed:" << alarms.error().toString();
+        MaxAlarms,
+        this,
+        LiveTable::answer<QList<data::AlarmRecord>>(
+            done,
+            [this](QList<data::AlarmRecord> alarms) { apply(std::move(alarms)); },
+            [this](const Error &error) {
+                qCWarning(lcModels) << "alarm list failed:" << error.toString();
                 Q_EMIT actionFailed(
-                    ErrorMessage::failed(tr("The alarm list could not be read"), alarms.error()));
-            }
-            done();
-        });
+                    ErrorMessage::failed(tr("The alarm list could not be read"), error));
+            }));
 }
 
 void AlarmListModel::acknowledge(const QList<qint64> &alarmIds, const QString &comment)

@@ -11,12 +11,12 @@ namespace infrasight::models {
 GeofenceListModel::GeofenceListModel(data::GeofenceRepository &repository, QObject *parent)
     : QAbstractListModel(parent)
     , m_repository(repository)
-    , m_live(repository.changes(),
-             {QStringLiteral("geofence")},
-             [this](const LiveTable::Done &done) { return read(done); })
-{
-    m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
-}
+    , m_live(repository,
+             QStringLiteral("geofence"),
+             std::chrono::milliseconds(RefreshDelayMs),
+             this,
+             &GeofenceListModel::read)
+{}
 
 int GeofenceListModel::rowCount(const QModelIndex &parent) const
 {
@@ -85,14 +85,14 @@ void GeofenceListModel::refresh()
 
 data::Request GeofenceListModel::read(const LiveTable::Done &done)
 {
-    return m_repository.list(this, [this, done](Result<QList<data::GeofenceRecord>> fences) {
-        if (fences) {
-            apply(std::move(*fences));
-        } else if (fences.error().code != ErrorCode::Connection) {
-            qCWarning(lcModels) << "geofence list failed:" << fences.error().toString();
-        }
-        done();
-    });
+    return m_repository.list(
+        this,
+        LiveTable::answer<QList<data::GeofenceRecord>>(
+            done,
+            [this](QList<data::GeofenceRecord> fences) { apply(std::move(fences)); },
+            [](const Error &error) {
+                qCWarning(lcModels) << "geofence list failed:" << error.toString();
+            }));
 }
 
 void GeofenceListModel::save(const data::GeofenceRecord &fence)

@@ -2,38 +2,36 @@
 #include "models/livetable.h"
 
 #include "data/repositories/changefeed.h"
+#include "data/repositories/repository.h"
 
 #include <utility>
 
 namespace infrasight::models {
 
-LiveTable::LiveTable(data::ChangeFeed &feed,
-                     const QStringList &channels,
-                     Reader reader,
-                     QObject *parent)
-    : QObject(parent)
-    , m_feed(feed)
+LiveTable::LiveTable(data::Repository &repository,
+                     const QString &channel,
+                     std::chrono::milliseconds delay,
+                     Reader reader)
+    : m_feed(repository.changes())
     , m_reader(std::move(reader))
-    , m_channels(channels)
+    , m_channel(channel)
 {
     Q_ASSERT(m_reader);
     m_timer.setSingleShot(true);
-    m_timer.setInterval(DefaultDelay);
+    m_timer.setInterval(delay);
     connect(&m_timer, &QTimer::timeout, this, &LiveTable::refresh);
-    connect(&feed,
+    connect(&m_feed,
             &data::ChangeFeed::changed,
             this,
-            [this](const QString &channel, const QString &payload) {
-                if (m_channels.contains(channel) && (!m_accept || m_accept(channel, payload))) {
+            [this](const QString &changed, const QString &payload) {
+                if (changed == m_channel && (!m_accept || m_accept(changed, payload))) {
                     refreshSoon();
                 }
             });
     // Changes made while the feed was away were never notified: read everything again.
-    connect(&feed, &data::ChangeFeed::becameLive, this, &LiveTable::refresh);
-    for (const QString &channel : channels) {
-        feed.watch(channel);
-    }
-    if (feed.isLive()) {
+    connect(&m_feed, &data::ChangeFeed::becameLive, this, &LiveTable::refresh);
+    m_feed.watch(channel);
+    if (m_feed.isLive()) {
         // After the owner's constructor: its reader may touch members not yet made.
         QTimer::singleShot(0, this, &LiveTable::refresh);
     }

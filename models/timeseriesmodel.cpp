@@ -57,11 +57,12 @@ QString formatAge(qint64 ageMs)
 TimeSeriesModel::TimeSeriesModel(data::ReadingRepository &repository, QObject *parent)
     : QAbstractTableModel(parent)
     , m_repository(repository)
-    , m_live(repository.changes(),
-             {QStringLiteral("reading")},
-             [this](const LiveTable::Done &done) { return fetchNew(done); })
+    , m_live(repository,
+             QStringLiteral("reading"),
+             std::chrono::milliseconds(RefreshDelayMs),
+             this,
+             &TimeSeriesModel::fetchNew)
 {
-    m_live.setDelay(std::chrono::milliseconds(RefreshDelayMs));
     m_live.setFilter(
         [this](const QString &, const QString &payload) { return acceptReadings(payload); });
     m_ageTick.setInterval(1000);
