@@ -5,12 +5,11 @@
 #include "data/statement.h"
 #include "gis/core/result.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QVariantList>
-
-#include <QHash>
-#include <QPointer>
 
 #include <atomic>
 #include <functional>

@@ -25,8 +25,8 @@ namespace infrasight::models {
 /// so every spike shows; for 24 h and 7 d the 1-minute or 1-hour rollups are fetched and drawn
 /// through LTTB, with the raw readings that arrived since appended. New readings come on the
 /// repository's "reading" changes (one per ingest statement, a burst read as one fetch of what
-/// is newer, through a LiveTable), and the whole range again after a reconnect. The time cursor that all charts share lives here too.
-/// Never blocks. GUI thread only.
+/// is newer, through a LiveTable), and the whole range again after a reconnect. The time cursor
+/// that all charts share lives here too. Never blocks. GUI thread only.
 class TimeSeriesModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -2,11 +2,11 @@
 #include "app/console/application.h"
 
 #include "app/console/basemapchooser.h"
+#include "app/console/conninfo.h"
 #include "app/console/features/alarmsfeature.h"
 #include "app/console/features/assetmapfeature.h"
 #include "app/console/features/geofencesfeature.h"
 #include "app/console/features/livechartsfeature.h"
-#include "app/console/conninfo.h"
 #include "app/console/logging.h"
 #include "app/console/settings.h"
 #include "app/shared/democitysource.h"

@@ -165,7 +165,7 @@ private:
     quint64 m_heartbeats = 0;
     data::Request m_schemaRequest;
     data::Request m_summaryRequest; ///< valid while a summary is being read
-    QTimer m_summaryRefresh; ///< coalesces bulk NOTIFY bursts into one refresh
+    QTimer m_summaryRefresh;        ///< coalesces bulk NOTIFY bursts into one refresh
     std::shared_ptr<SeedControl> m_seedControl;
     QString m_pendingConninfo; ///< chosen by the operator while the local start was running
     QString m_refusal;         ///< why the console closed the connection itself (schema too new)

@@ -24,8 +24,7 @@ public:
 
     explicit Request(std::function<void()> cancel)
         : m_cancel(std::move(cancel))
-    {
-    }
+    {}
 
     void cancel()
     {

@@ -375,7 +375,8 @@ void TestAssetMap::searchBoxShowsTheAsset()
                              10000);
     QVERIFY(canvas->viewport().zoom() >= 17.0);
     QCOMPARE(m_assets->selection()->size(), 1);
-    QCOMPARE(m_window->services().find<ui::AssetDetailsPanel>()->currentCandidate().code, QStringLiteral("HY-000001"));
+    QCOMPARE(m_window->services().find<ui::AssetDetailsPanel>()->currentCandidate().code,
+             QStringLiteral("HY-000001"));
 }
 
 void TestAssetMap::zoomToSelectionFramesIt()
@@ -419,14 +420,17 @@ void TestAssetMap::alarmMarkerOpensItsAsset()
     // Identify on the marker, where no asset is: the hydrant opens.
     action("identifyTool")->trigger();
     QTest::mouseClick(canvas, Qt::LeftButton, {}, marker);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->services().find<ui::AssetDetailsPanel>()->candidates().isEmpty(), 10000);
-    QCOMPARE(m_window->services().find<ui::AssetDetailsPanel>()->candidates().first().code, u"HY-000001"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_window->services().find<ui::AssetDetailsPanel>()->candidates().isEmpty(), 10000);
+    QCOMPARE(m_window->services().find<ui::AssetDetailsPanel>()->candidates().first().code,
+             u"HY-000001"_s);
     // ... and the sensor's live chart, with the reading that raised the alarm.
     infrasight::models::TimeSeriesModel *series = m_console->series();
     QTRY_COMPARE_WITH_TIMEOUT(series->rowCount(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(series->info(0).code, u"NS-000077"_s, 5000);
     QVERIFY(dockOf(m_window->services().find<ui::LiveChartPanel>())->isVisible());
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->services().find<ui::LiveChartPanel>()->charts().size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->services().find<ui::LiveChartPanel>()->charts().size(), 1, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(
         series->valueAt(0, infrasight::models::TimeSeriesModel::nowMs() + 1000), 5000);
     QCOMPARE(series->valueAt(0, infrasight::models::TimeSeriesModel::nowMs() + 1000)->y(), 88.0);

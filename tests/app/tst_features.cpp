@@ -171,8 +171,7 @@ void TestFeatures::docksSurroundTheMap()
     QVERIFY(chart->isVisible());
     // Every dock can be brought back from the View menu after closing it.
     const QList<QAction *> view = menuNamed(window, u"View"_s)->actions();
-    for (QDockWidget *dock :
-         {window.layersDock(), alarms, details, window.activityDock(), chart}) {
+    for (QDockWidget *dock : {window.layersDock(), alarms, details, window.activityDock(), chart}) {
         QVERIFY2(view.contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
         QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
         dock->close();

@@ -14,8 +14,8 @@
 //
 // Without --db it creates (and drops) a database on the server of INFRASIGHT_TEST_DSN.
 #include "data/dbclient.h"
-#include "data/repositories/pgreadingrepository.h"
 #include "data/pgconnection.h"
+#include "data/repositories/pgreadingrepository.h"
 #include "models/timeseriesmodel.h"
 #include "tests/support/migrateddatabase.h"
 #include "ui/widgets/charts/livechartpanel.h"

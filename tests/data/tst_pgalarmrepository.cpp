@@ -10,9 +10,9 @@
 #include "tests/support/migrateddatabase.h"
 #include "tests/support/resultcheck.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 #include <optional>
@@ -65,17 +65,15 @@ void TestPgAlarmRepository::initTestCase()
 
 std::unique_ptr<DbClient> TestPgAlarmRepository::clientAs(const QString &group)
 {
-    const QString login = group + u"_"_s + QUuid::createUuid().toString(QUuid::Id128).left(10);
-    const QString secret = QUuid::createUuid().toString(QUuid::Id128);
-    auto ddl = m_sql->exec(u"SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', "
-                           "$1::text, $2::text, 'infrasight_' || $3::text)"_s,
-                           {login, secret, group});
-    if (!ddl || !m_sql->execScript(ddl->text(0, 0))) {
+    // The login is the last user= of its connection string.
+    const QString conninfo = m_database->createLogin(group);
+    const QRegularExpressionMatch user = QRegularExpression(u".* user=(\\S+)"_s).match(conninfo);
+    if (!user.hasMatch()) {
         return nullptr;
     }
-    m_logins.insert(group, login);
+    m_logins.insert(group, user.captured(1));
     auto client = std::make_unique<DbClient>();
-    client->open(m_database->conninfoAs(login, secret));
+    client->open(conninfo);
     const QDeadlineTimer deadline(20000);
     while (client->state() != data::ConnectionState::Connected && !deadline.hasExpired()) {
         QTest::qWait(10);
@@ -99,8 +97,7 @@ Result<QList<AlarmRecord>> TestPgAlarmRepository::openAlarms(PgAlarmRepository &
         [&](QObject *context, auto reply) { alarms.openAlarms(100, context, reply); });
 }
 
-Result<void> TestPgAlarmRepository::acknowledge(PgAlarmRepository &alarms,
-                                                const AlarmRecord &alarm)
+Result<void> TestPgAlarmRepository::acknowledge(PgAlarmRepository &alarms, const AlarmRecord &alarm)
 {
     return awaitReply<void>([&](QObject *context, auto reply) {
         alarms.acknowledge(alarm.id, alarm.version, u"crew informed"_s, context, reply);

@@ -175,9 +175,9 @@ void TestAttributeTablePaging::cleanup()
 }
 
 QList<qint64> TestAttributeTablePaging::expectedIds(const QString &where,
-                                                   const QVariantList &params,
-                                                   const QString &sortKey,
-                                                   Qt::SortOrder order)
+                                                    const QVariantList &params,
+                                                    const QString &sortKey,
+                                                    Qt::SortOrder order)
 {
     const QString direction = order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QString();
     auto result = m_city->exec(QStringLiteral("SELECT a.id FROM asset a JOIN asset_type t ON "

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The live chart's series against a real database through PgReadingRepository: a sensor's
-// history and limits load, new readings arrive by NOTIFY, the drawn points keep every extreme and never exceed two per pixel
-// column, and the long ranges come from the rollups.
+// history and limits load, new readings arrive by NOTIFY, the drawn points keep every extreme and
+// never exceed two per pixel column, and the long ranges come from the rollups.
 #include "data/dbclient.h"
 #include "data/pgconnection.h"
 #include "data/repositories/pgreadingrepository.h"

@@ -134,7 +134,8 @@ void TestLocatorModel::displaysCodeTypeAndStreet()
     named.typeName = u"Hydrant"_s;
     repository.searches.answerNext(
         QList{asset(3, u"SL-000003"_s, u"Boulevard Albert 1er"_s), nameless, named});
-    QCOMPARE(model.index(0).data().toString(), u"SL-000003 · Street light · Boulevard Albert 1er"_s);
+    QCOMPARE(model.index(0).data().toString(),
+             u"SL-000003 · Street light · Boulevard Albert 1er"_s);
     QCOMPARE(model.index(0).data(Qt::EditRole).toString(), u"SL-000003"_s);
     QCOMPARE(model.index(0).data(LocatorModel::AssetIdRole).toLongLong(), 3);
     QCOMPARE(model.index(1).data().toString(), u"HY-9 · Hydrant"_s);

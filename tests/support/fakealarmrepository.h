@@ -21,9 +21,8 @@ public:
 
     data::ChangeFeed &changes() override { return feed; }
 
-    data::Request openAlarms(int limit,
-                             QObject *context,
-                             data::Reply<QList<data::AlarmRecord>> reply) override;
+    data::Request
+    openAlarms(int limit, QObject *context, data::Reply<QList<data::AlarmRecord>> reply) override;
     data::Request acknowledge(qint64 alarmId,
                               int expectedVersion,
                               const QString &comment,

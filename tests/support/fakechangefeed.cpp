@@ -6,8 +6,7 @@ namespace infrasight::tests {
 FakeChangeFeed::FakeChangeFeed(bool live, QObject *parent)
     : ChangeFeed(parent)
     , m_live(live)
-{
-}
+{}
 
 void FakeChangeFeed::watch(const QString &channel)
 {

@@ -23,9 +23,8 @@ public:
                        data::Reply<data::SavedVersion> reply) override;
     data::Request
     remove(qint64 id, int expectedVersion, QObject *context, data::Reply<void> reply) override;
-    data::Request assetsInside(qint64 id,
-                               QObject *context,
-                               data::Reply<QList<data::AssetInside>> reply) override;
+    data::Request
+    assetsInside(qint64 id, QObject *context, data::Reply<QList<data::AssetInside>> reply) override;
 
     FakeChangeFeed feed;
     FakeReplies<QList<data::GeofenceRecord>> lists;
@@ -33,8 +32,8 @@ public:
     FakeReplies<data::SavedVersion> saves;
     FakeReplies<void> removals;
     FakeReplies<QList<data::AssetInside>> insides;
-    QList<data::GeofenceRecord> saved;   ///< what save() was given, in order
-    QList<qint64> fetched;               ///< ids fetch() was asked for
+    QList<data::GeofenceRecord> saved;     ///< what save() was given, in order
+    QList<qint64> fetched;                 ///< ids fetch() was asked for
     QList<std::pair<qint64, int>> removed; ///< (id, version) remove() was asked for
 };
 

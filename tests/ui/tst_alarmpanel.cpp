@@ -3,8 +3,8 @@
 // filter, Space acknowledges the selected alarm (recorded in the database), Enter asks for the
 // alarm's asset, and the counts in the status line follow.
 #include "data/dbclient.h"
-#include "data/repositories/pgalarmrepository.h"
 #include "data/pgconnection.h"
+#include "data/repositories/pgalarmrepository.h"
 #include "models/alarmlistmodel.h"
 #include "tests/support/migrateddatabase.h"
 #include "ui/widgets/alarmpanel.h"

@@ -74,8 +74,7 @@ public:
         g_log << u"start:notes"_s;
         m_workbench = &workbench;
         m_editor = new QLabel(u"notes"_s);
-        dock = workbench.addDock(
-            u"notesDock"_s, u"Notes"_s, m_editor, {Qt::RightDockWidgetArea});
+        dock = workbench.addDock(u"notesDock"_s, u"Notes"_s, m_editor, {Qt::RightDockWidgetArea});
         action = new QAction(u"Show &Notes"_s, workbench.windowWidget());
         action->setObjectName(u"showNotesAction"_s);
         workbench.addMenuAction(ui::Workbench::Menu::View, action);

@@ -3,8 +3,8 @@
 // than two points per pixel column, the critical band drawn above the limit, the range buttons,
 // the time cursor shared by the charts, and Del removing a sensor.
 #include "data/dbclient.h"
-#include "data/repositories/pgreadingrepository.h"
 #include "data/pgconnection.h"
+#include "data/repositories/pgreadingrepository.h"
 #include "models/timeseriesmodel.h"
 #include "tests/support/migrateddatabase.h"
 #include "ui/widgets/charts/livechartpanel.h"

@@ -140,8 +140,10 @@ void TestMainWindow::menusAreInOperatorOrder()
 void TestMainWindow::docksSurroundTheMap()
 {
     // The window's own docks, and one a feature adds on the right (as Alarms and Details are).
-    QDockWidget *right = m_window->addDock(
-        QStringLiteral("rightDock"), QStringLiteral("Right"), new QLabel, {Qt::RightDockWidgetArea});
+    QDockWidget *right = m_window->addDock(QStringLiteral("rightDock"),
+                                           QStringLiteral("Right"),
+                                           new QLabel,
+                                           {Qt::RightDockWidgetArea});
     QCOMPARE(m_window->dockWidgetArea(m_window->layersDock()), Qt::LeftDockWidgetArea);
     QCOMPARE(m_window->dockWidgetArea(right), Qt::RightDockWidgetArea);
     QCOMPARE(m_window->dockWidgetArea(m_window->activityDock()), Qt::BottomDockWidgetArea);

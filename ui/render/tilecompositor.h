@@ -26,7 +26,8 @@ public:
 
     /// A new image of the snapshot's viewport (its size in device pixels, its device pixel
     /// ratio) filled with background, then the tiles painted in. Returns a null image if cancel
-    /// was raised or the image cannot be allocated. format: Format_RGB32 for an opaque background gives the fastest blit.
+    /// was raised or the image cannot be allocated. format: Format_RGB32 for an opaque background
+    /// gives the fastest blit.
     [[nodiscard]] static QImage compose(const TileLayer::Snapshot &snapshot,
                                         const QColor &background,
                                         const std::atomic_bool *cancel = nullptr,

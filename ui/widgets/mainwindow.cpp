@@ -272,8 +272,8 @@ void MainWindow::createDocks()
     m_layersTabs->setObjectName(QStringLiteral("layersTabs"));
     m_layersTabs->setDocumentMode(true);
     m_layersTabs->addTab(createLayersPanel(), tr("City"));
-    m_layersDock
-        = addDock(QStringLiteral("layersDock"), tr("Layers"), m_layersTabs, {Qt::LeftDockWidgetArea});
+    m_layersDock = addDock(
+        QStringLiteral("layersDock"), tr("Layers"), m_layersTabs, {Qt::LeftDockWidgetArea});
     m_activity->setObjectName(QStringLiteral("activityList"));
     m_activity->setUniformItemSizes(true);
     m_activity->setIconSize(QSize(16, 16));

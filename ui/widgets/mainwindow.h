@@ -180,10 +180,10 @@ private:
     QMenu *m_layersMenu = nullptr;
     QMenu *m_toolsMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
-    QAction *m_fileFeatures = nullptr;  ///< features' File actions go above it (the separator)
-    QAction *m_viewDocks = nullptr;     ///< dock toggles go above it (the tool bar's toggle)
-    QAction *m_viewFeatures = nullptr;  ///< features' View options go above it (Dark Theme)
-    QAction *m_helpFeatures = nullptr;  ///< features' Help actions go above it (About)
+    QAction *m_fileFeatures = nullptr; ///< features' File actions go above it (the separator)
+    QAction *m_viewDocks = nullptr;    ///< dock toggles go above it (the tool bar's toggle)
+    QAction *m_viewFeatures = nullptr; ///< features' View options go above it (Dark Theme)
+    QAction *m_helpFeatures = nullptr; ///< features' Help actions go above it (About)
     QAction *m_panTool = nullptr;
     QAction *m_toolBarTools = nullptr; ///< the features' tools go above it (a separator)
     QActionGroup *m_toolGroup = nullptr;

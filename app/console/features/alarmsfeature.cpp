@@ -18,8 +18,7 @@ namespace infrasight::app {
 
 AlarmsFeature::AlarmsFeature(data::DbClient &client)
     : m_repository(std::make_unique<data::PgAlarmRepository>(client))
-{
-}
+{}
 
 AlarmsFeature::~AlarmsFeature() = default;
 
@@ -52,9 +51,9 @@ void AlarmsFeature::start(ui::Workbench &workbench)
     // The chime, off until the operator turns it on; the choice is kept.
     m_sound = new ui::AlarmSound(workbench.windowWidget());
     connect(m_alarms.get(),
-                     &models::AlarmListModel::criticalRaised,
-                     m_sound,
-                     &ui::AlarmSound::criticalRaised);
+            &models::AlarmListModel::criticalRaised,
+            m_sound,
+            &ui::AlarmSound::criticalRaised);
     auto *sound = new QAction(tr("&Sound for Critical Alarms"), workbench.windowWidget());
     sound->setObjectName(QStringLiteral("alarmSoundAction"));
     sound->setCheckable(true);
@@ -71,9 +70,9 @@ void AlarmsFeature::connectFeatures(ui::ServiceRegistry &services)
 {
     if (auto *assets = services.find<ui::AssetMapController>()) {
         connect(m_panel,
-                         &ui::AlarmPanel::assetRequested,
-                         assets,
-                         &ui::AssetMapController::showAssetById);
+                &ui::AlarmPanel::assetRequested,
+                assets,
+                &ui::AssetMapController::showAssetById);
     }
     if (auto *charts = services.find<ui::ChartOpener>()) {
         connect(m_panel, &ui::AlarmPanel::chartRequested, m_panel, [charts](qint64 id) {

@@ -25,8 +25,7 @@ namespace infrasight::app {
 
 AssetMapFeature::AssetMapFeature(data::DbClient &client)
     : m_client(client)
-{
-}
+{}
 
 AssetMapFeature::~AssetMapFeature() = default;
 
@@ -181,10 +180,8 @@ void AssetMapFeature::addLayerActions(ui::Workbench &workbench)
     auto *clearSelection = new QAction(tr("&Clear Selection"), window);
     clearSelection->setObjectName(QStringLiteral("clearSelectionAction"));
     clearSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    connect(clearSelection,
-            &QAction::triggered,
-            assets->selection(),
-            &models::AssetSelection::clear);
+    connect(
+        clearSelection, &QAction::triggered, assets->selection(), &models::AssetSelection::clear);
     workbench.addMenuAction(ui::Workbench::Menu::Layers, clearSelection);
 
     const auto updateSelectionActions = [zoomSelection, clearSelection, assets] {
@@ -202,7 +199,9 @@ void AssetMapFeature::connectFeatures(ui::ServiceRegistry &services)
         m_assets->setAlarms(alarms);
     }
     if (auto *charts = services.find<ui::ChartOpener>()) {
-        const auto open = [charts](qint64 sensorId) { charts->showChart(sensorId); };
+        const auto open = [charts](qint64 sensorId) {
+            charts->showChart(sensorId);
+        };
         connect(m_details, &ui::AssetDetailsPanel::chartRequested, this, open);
         connect(m_assets.get(), &ui::AssetMapController::chartRequested, this, open);
     }

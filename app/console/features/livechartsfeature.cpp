@@ -14,8 +14,7 @@ namespace infrasight::app {
 
 LiveChartsFeature::LiveChartsFeature(data::DbClient &client)
     : m_repository(std::make_unique<data::PgReadingRepository>(client))
-{
-}
+{}
 
 LiveChartsFeature::~LiveChartsFeature() = default;
 
@@ -27,13 +26,11 @@ void LiveChartsFeature::start(ui::Workbench &workbench)
     m_panel->setObjectName(QStringLiteral("liveChartPanel"));
     // Beside the Activity and Attribute Table tabs, not a third tab, with room for a few
     // charts.
-    m_dock = workbench.addDock(QStringLiteral("liveChartDock"),
-                               tr("Live Chart"),
-                               m_panel,
-                               {Qt::BottomDockWidgetArea,
-                                nullptr,
-                                workbench.activityDock(),
-                                Qt::Horizontal});
+    m_dock = workbench.addDock(
+        QStringLiteral("liveChartDock"),
+        tr("Live Chart"),
+        m_panel,
+        {Qt::BottomDockWidgetArea, nullptr, workbench.activityDock(), Qt::Horizontal});
     m_dock->show();
     if (auto *window = qobject_cast<QMainWindow *>(workbench.windowWidget())) {
         window->resizeDocks({m_dock}, {260}, Qt::Vertical);
